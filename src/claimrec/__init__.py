@@ -11,6 +11,8 @@ from claimrec.errors import (
 )
 from claimrec.io import load, loads, save
 from claimrec.provenance import Attribution, Source
+from claimrec.reconcile import reconcile
+from claimrec.report import Report, Segment
 from claimrec.ranges import FractionOf, Range
 from claimrec.spans import Span
 
@@ -27,11 +29,14 @@ __all__ = [
     "PolicyError",
     "Quantity",
     "Range",
+    "Report",
+    "Segment",
     "Source",
     "Span",
     "Term",
     "ValidationError",
     "load",
     "loads",
+    "reconcile",
     "save",
 ]

@@ -1,0 +1,103 @@
+"""The ``claimrec`` command: reconcile claim files, explain bounds, read phrases.
+
+Exit codes: 0 on success; 1 when ``reconcile`` under the ``strict`` policy finds a
+conflict (so scripts can gate on it); 2 on bad input, with the error on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from claimrec.errors import ClaimrecError
+from claimrec.policies import POLICIES
+
+__all__ = ["main"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="claimrec",
+        description="Reconcile conflicting numeric claims into justified intervals.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    rec = commands.add_parser("reconcile", help="reconcile a claim file and print the report")
+    rec.add_argument("file", help="a claim file (.json or .toml)")
+    rec.add_argument("--at", help="answer for one day only (YYYY-MM-DD)")
+    rec.add_argument("--policy", default="strict", choices=POLICIES)
+    rec.add_argument("--format", default="text", choices=("text", "markdown", "json"))
+
+    exp = commands.add_parser("explain", help="print the justification tree of one quantity")
+    exp.add_argument("file")
+    exp.add_argument("quantity")
+    exp.add_argument("--at", help="one day only (YYYY-MM-DD)")
+    exp.add_argument("--policy", default="strict", choices=POLICIES)
+
+    par = commands.add_parser("parse", help="read a number or time phrase and show the rule")
+    par.add_argument("phrase")
+    par.add_argument("--reference", help="the day the phrase was said (YYYY-MM-DD)")
+    par.add_argument("--kind", choices=("count", "proportion", "amount"))
+    par.add_argument("--format", default="text", choices=("text", "json"))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code.
+
+    >>> main(["reconcile", "seeds/north-korea-2025.json", "--at", "2025-01-25"])
+    policy: strict   at: 2025-01-25
+    ...
+    in_combat  (count)
+      2025-01-25 .. 2025-01-26    CONFLICT    no interval   envelope [0, 8,500]
+    ...
+    1
+    """
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "reconcile":
+            return _reconcile(args)
+        if args.command == "explain":
+            return _explain(args)
+        return _parse(args)
+    except ClaimrecError as err:
+        print(f"claimrec: error: {err}", file=sys.stderr)
+        return 2
+
+
+def _reconcile(args: argparse.Namespace) -> int:
+    from claimrec.io import load
+    from claimrec.reconcile import reconcile
+
+    report = reconcile(load(args.file), at=args.at, policy=args.policy)
+    if args.format == "json":
+        sys.stdout.write(report.dumps())
+    elif args.format == "markdown":
+        sys.stdout.write(report.to_markdown())
+    else:
+        sys.stdout.write(report.to_text())
+    return 1 if args.policy == "strict" and report.has_conflict else 0
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from claimrec.io import load
+    from claimrec.reconcile import reconcile
+
+    claimset = load(args.file)
+    claimset.quantity(args.quantity)
+    report = reconcile(claimset, at=args.at, policy=args.policy)
+    sys.stdout.write(report.explain(args.quantity))
+    return 0
+
+
+def _parse(args: argparse.Namespace) -> int:
+    from claimrec.readings import read_phrase
+
+    reading = read_phrase(args.phrase, reference=args.reference, kind=args.kind)
+    if args.format == "json":
+        print(json.dumps(reading.to_json(), sort_keys=True, ensure_ascii=False))
+    else:
+        print(reading.explain())
+    return 0

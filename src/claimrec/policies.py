@@ -1,0 +1,284 @@
+"""Policies: how to pick a reading when claims conflict, and the weights they use.
+
+When claims about one quantity cannot all hold, the reconciler finds the maximal
+consistent subsets (the *options*). A policy is a small object with one method,
+``choose(options)``, that returns a :class:`Choice`: the option it keeps (or none), and
+why. Built-in policies, by name:
+
+- ``strict``: a conflict has no interval; no side is taken.
+- ``envelope``: the hull of all the claims, taking no side.
+- ``most_reliable``: the option with the greatest weight (each independent origin
+  counted once, at its strongest claim).
+- ``majority_of_origins``: the option backed by the most independent origins; weight
+  breaks ties.
+
+A claim's weight is the product of its source's Admiralty grade weight, its
+credibility weight and its evidence weight. The defaults are documented in
+docs/concepts.md and can be changed:
+
+>>> w = Weights()
+>>> w.evidence["absence_of_evidence"] < w.evidence["observation"]
+True
+>>> get_policy("most_reliable", weights=Weights(evidence={**EVIDENCE_WEIGHTS, "denial": Fraction(1)})).name
+'most_reliable'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from fractions import Fraction
+from typing import Final, Protocol
+
+import attrs
+
+from claimrec._exact import format_number
+from claimrec.claims import Claim
+from claimrec.errors import PolicyError
+from claimrec.provenance import CREDIBILITY_WEIGHTS, GRADE_WEIGHTS, Source
+from claimrec.ranges import Range
+
+__all__ = [
+    "EVIDENCE_WEIGHTS",
+    "POLICIES",
+    "Choice",
+    "Envelope",
+    "MajorityOfOrigins",
+    "Member",
+    "MostReliable",
+    "Option",
+    "Policy",
+    "Strict",
+    "Weights",
+    "get_policy",
+]
+
+EVIDENCE_WEIGHTS: Final[Mapping[str, Fraction]] = {
+    "observation": Fraction(1),
+    "estimate": Fraction(4, 5),
+    "denial": Fraction(3, 5),
+    "absence_of_evidence": Fraction(1, 2),
+}
+"""Default weight of each evidence kind: not seeing something weighs half of seeing it."""
+
+
+def _weight_table(value: Mapping[object, object]) -> dict[object, Fraction]:
+    from claimrec._exact import exact
+
+    return {k: Fraction(exact(v, f"weight of {k!r}")) for k, v in value.items()}
+
+
+@attrs.frozen
+class Weights:
+    """Weight tables for grades (A-F), credibility (1-6) and evidence kinds.
+
+    >>> w = Weights()
+    >>> src = Source("nis", "NIS", kind="intelligence_service", grade="B")
+    >>> c = Claim("nis_combat", "in_combat", Range.exact(0), source="nis", credibility=3,
+    ...           evidence="absence_of_evidence")
+    >>> w.of(c, {"nis": src})
+    (Fraction(6, 25), 'B 0.8 x credibility 3 0.6 x absence_of_evidence 0.5 = 0.24')
+    """
+
+    grades: Mapping[str, Fraction] = attrs.field(
+        factory=lambda: dict(GRADE_WEIGHTS), converter=_weight_table
+    )
+    credibility: Mapping[int, Fraction] = attrs.field(
+        factory=lambda: dict(CREDIBILITY_WEIGHTS), converter=_weight_table
+    )
+    evidence: Mapping[str, Fraction] = attrs.field(
+        factory=lambda: dict(EVIDENCE_WEIGHTS), converter=_weight_table
+    )
+
+    def grade_of(self, claim: Claim, sources: Mapping[str, Source]) -> str:
+        """The grade that counts: the deepest cited source's, else the speaker's; F if unknown."""
+        if claim.source is None:
+            return "F"
+        who = claim.source.citing[-1] if claim.source.citing else claim.source.said_by
+        source = sources.get(who)
+        return "F" if source is None else source.grade
+
+    def of(self, claim: Claim, sources: Mapping[str, Source]) -> tuple[Fraction, str]:
+        """The claim's weight and the sum that gives it."""
+        grade = self.grade_of(claim, sources)
+        try:
+            g = self.grades[grade]
+            c = self.credibility[claim.credibility]
+            e = self.evidence[claim.evidence]
+        except KeyError as err:
+            raise PolicyError(
+                f"weights: no weight for {err.args[0]!r}; give a weight for every grade, "
+                "credibility rating and evidence kind"
+            ) from None
+        value = g * c * e
+        text = (
+            f"{grade} {_num(g)} x credibility {claim.credibility} {_num(c)} x "
+            f"{claim.evidence} {_num(e)} = {_num(value)}"
+        )
+        return value, text
+
+
+def _num(value: Fraction) -> str:
+    return format_number(value.numerator if value.denominator == 1 else value)
+
+
+@attrs.frozen
+class Member:
+    """A claim inside an option: its id, weight, how the weight was made, and origin."""
+
+    id: str
+    weight: Fraction
+    weight_text: str
+    origin: str
+
+
+@attrs.frozen
+class Option:
+    """A maximal consistent subset of claims, and the interval it supports."""
+
+    members: tuple[Member, ...]
+    interval: Range | None = None
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(sorted(m.id for m in self.members))
+
+    @property
+    def origins(self) -> tuple[str, ...]:
+        """The distinct independent origins behind the option, sorted."""
+        return tuple(sorted({m.origin for m in self.members}))
+
+    @property
+    def weight(self) -> Fraction:
+        """Sum over origins of the origin's strongest claim: repeats add nothing."""
+        best: dict[str, Fraction] = {}
+        for m in self.members:
+            best[m.origin] = max(best.get(m.origin, Fraction(0)), m.weight)
+        return sum(best.values(), Fraction(0))
+
+    def describe(self) -> str:
+        """``{nyt, nis_combat} (weight 0.528, 2 origins)``."""
+        return (
+            "{" + ", ".join(self.ids) + "}"
+            + f" (weight {_num(self.weight)}, {len(self.origins)} origin"
+            + ("s" if len(self.origins) != 1 else "")
+            + ")"
+        )
+
+
+@attrs.frozen
+class Choice:
+    """A policy's decision: the index of the option kept (``None``: none), and why."""
+
+    index: int | None
+    reason: str
+    envelope: bool = False
+
+
+class Policy(Protocol):
+    """What the reconciler asks of a policy."""
+
+    name: str
+
+    def choose(self, options: Sequence[Option]) -> Choice: ...
+
+
+@attrs.frozen
+class Strict:
+    """A conflict has no interval: every side is set aside.
+
+    >>> Strict().choose([]).index is None
+    True
+    """
+
+    name: str = "strict"
+
+    def choose(self, options: Sequence[Option]) -> Choice:
+        return Choice(None, "policy strict takes no side in a conflict")
+
+
+@attrs.frozen
+class Envelope:
+    """A conflict is answered by the hull of every claim in it.
+
+    >>> Envelope().choose([]).envelope
+    True
+    """
+
+    name: str = "envelope"
+
+    def choose(self, options: Sequence[Option]) -> Choice:
+        return Choice(None, "policy envelope reports the hull of all sides", envelope=True)
+
+
+def _pick(
+    options: Sequence[Option], key_name: str, keys: Sequence[tuple[object, ...]]
+) -> tuple[int, str]:
+    best = max(range(len(options)), key=lambda i: (keys[i], options[i].ids))
+    others = [options[i].describe() for i in range(len(options)) if i != best]
+    tie = any(keys[i] == keys[best] for i in range(len(options)) if i != best)
+    reason = f"kept {options[best].describe()} by {key_name} over " + "; ".join(others)
+    if tie:
+        reason += " (a tie, broken by claim ids)"
+    return best, reason
+
+
+@attrs.frozen
+class MostReliable:
+    """Keep the option with the greatest weight (origins counted once).
+
+    >>> a = Option((Member("budanov", Fraction(12, 25), "", "hur"),))
+    >>> b = Option((Member("nyt", Fraction(36, 125), "", "officials"), Member("nis_combat", Fraction(6, 25), "", "nis")))
+    >>> MostReliable().choose([a, b]).index
+    1
+    """
+
+    weights: Weights = attrs.field(factory=Weights)
+    name: str = "most_reliable"
+
+    def choose(self, options: Sequence[Option]) -> Choice:
+        index, reason = _pick(
+            options, "weight", [(o.weight, len(o.origins)) for o in options]
+        )
+        return Choice(index, f"policy most_reliable {reason}")
+
+
+@attrs.frozen
+class MajorityOfOrigins:
+    """Keep the option backed by the most independent origins; weight breaks ties.
+
+    >>> a = Option((Member("x", Fraction(1), "", "agency"), Member("y", Fraction(1), "", "agency")))
+    >>> b = Option((Member("z", Fraction(1, 2), "", "p"), Member("w", Fraction(1, 2), "", "q")))
+    >>> MajorityOfOrigins().choose([a, b]).index
+    1
+    """
+
+    weights: Weights = attrs.field(factory=Weights)
+    name: str = "majority_of_origins"
+
+    def choose(self, options: Sequence[Option]) -> Choice:
+        index, reason = _pick(
+            options, "independent origins", [(len(o.origins), o.weight) for o in options]
+        )
+        return Choice(index, f"policy majority_of_origins {reason}")
+
+
+POLICIES: Final[tuple[str, ...]] = ("strict", "envelope", "most_reliable", "majority_of_origins")
+
+
+def get_policy(policy: str | Policy, *, weights: Weights | None = None) -> Policy:
+    """A policy object from its name (or the object itself).
+
+    >>> get_policy("envelope").name
+    'envelope'
+    """
+    if not isinstance(policy, str):
+        return policy
+    if policy == "strict":
+        return Strict()
+    if policy == "envelope":
+        return Envelope()
+    if policy == "most_reliable":
+        return MostReliable(weights or Weights())
+    if policy == "majority_of_origins":
+        return MajorityOfOrigins(weights or Weights())
+    raise PolicyError(f"policy: unknown name {policy!r}; expected one of {', '.join(POLICIES)}")

@@ -1,0 +1,211 @@
+"""Justifications: why each bound is what it is, as a tree and as a sentence.
+
+A :class:`Bound` is one end of a quantity's interval together with how it was
+obtained: stated by claims, carried over time from an earlier (or later) claim of a
+cumulative quantity, implied by the quantity's kind (a count is >= 0), or derived
+through a constraint from other bounds (its *premises*). Every bound carries its
+*label*: the ids of all claims and constraints it rests on, as in an
+assumption-based truth maintenance system, so a bound that rests on a disputed claim
+is known to be conditional on it.
+
+>>> b = Bound.stated("in_combat", "lower", 7500, True, ("budanov",), "'about 8,000'")
+>>> b.sentence()
+"lower bound 7,500: budanov said 'about 8,000'"
+>>> c = Bound.stated("casualties", "lower", 3001, True, ("nis_losses",), "'more than 3,000'")
+>>> d = Bound.derived("deployed", "lower", 10501, True, "c2", "in_combat + casualties <= deployed", (b, c))
+>>> print(d.sentence())
+lower bound 10,501 because in_combat >= 7,500 (budanov, 'about 8,000') and casualties >= 3,001 (nis_losses, 'more than 3,000') and in_combat + casualties <= deployed (c2)
+>>> sorted(d.label)
+['budanov', 'c2', 'nis_losses']
+"""
+
+from __future__ import annotations
+
+from typing import Final, Literal, TypeAlias
+
+import attrs
+
+from claimrec._exact import Number, format_number, to_json_number
+
+__all__ = ["Bound", "Side", "Via"]
+
+Side: TypeAlias = Literal["lower", "upper"]
+Via: TypeAlias = Literal["claim", "carried", "kind", "constraint"]
+
+_SYMBOL: Final = {("lower", True): ">=", ("lower", False): ">", ("upper", True): "<=", ("upper", False): "<"}
+
+
+@attrs.frozen(eq=False)
+class Bound:
+    """One end of an interval and its justification (see the module docstring).
+
+    ``value`` is ``None`` for an unbounded end. ``claims`` are the claims that state
+    the bound directly (via ``claim`` or ``carried``); ``constraint`` and ``premises``
+    say how a derived bound was obtained; ``label`` is every claim and constraint id
+    the bound rests on. ``note`` is a short text for the claims (their phrases).
+    """
+
+    quantity: str
+    side: Side
+    value: Number | None
+    closed: bool
+    via: Via
+    claims: tuple[str, ...] = ()
+    note: str = ""
+    constraint: str | None = None
+    constraint_text: str = ""
+    premises: tuple[Bound, ...] = ()
+    label: frozenset[str] = frozenset()
+
+    @classmethod
+    def stated(
+        cls,
+        quantity: str,
+        side: Side,
+        value: Number | None,
+        closed: bool,
+        claims: tuple[str, ...],
+        note: str = "",
+        *,
+        carried: bool = False,
+    ) -> Bound:
+        """A bound stated by ``claims`` (or carried over time from them)."""
+        return cls(
+            quantity,
+            side,
+            value,
+            closed,
+            "carried" if carried else "claim",
+            claims,
+            note,
+            label=frozenset(claims),
+        )
+
+    @classmethod
+    def of_kind(cls, quantity: str, side: Side, value: Number | None, closed: bool) -> Bound:
+        """The bound a quantity's kind gives by itself (a count is >= 0), or unbounded."""
+        return cls(quantity, side, value, closed, "kind")
+
+    @classmethod
+    def derived(
+        cls,
+        quantity: str,
+        side: Side,
+        value: Number,
+        closed: bool,
+        constraint: str,
+        constraint_text: str,
+        premises: tuple[Bound, ...],
+        *,
+        rests_on: frozenset[str] = frozenset(),
+    ) -> Bound:
+        """A bound obtained through ``constraint`` from ``premises``."""
+        label = frozenset({constraint}) | rests_on
+        for premise in premises:
+            label |= premise.label
+        return cls(
+            quantity,
+            side,
+            value,
+            closed,
+            "constraint",
+            constraint=constraint,
+            constraint_text=constraint_text,
+            premises=premises,
+            label=label,
+        )
+
+    @property
+    def symbol(self) -> str:
+        """``>=``, ``>``, ``<=`` or ``<``."""
+        return _SYMBOL[self.side, self.closed]
+
+    @property
+    def is_unbounded(self) -> bool:
+        """True for an end at infinity."""
+        return self.value is None
+
+    def claims_in_label(self, claim_ids: frozenset[str] | set[str]) -> frozenset[str]:
+        """The members of the label that are in ``claim_ids``."""
+        return self.label & frozenset(claim_ids)
+
+    def value_text(self) -> str:
+        """The value for people: ``10,501``, ``inf``, ``-inf``."""
+        if self.value is None:
+            return "-inf" if self.side == "lower" else "inf"
+        return format_number(self.value)
+
+    def premise_text(self) -> str:
+        """This bound as a premise inside another bound's sentence.
+
+        >>> Bound.stated("casualties", "lower", 3001, True, ("nis_losses",), "'more than 3,000'").premise_text()
+        "casualties >= 3,001 (nis_losses, 'more than 3,000')"
+        """
+        head = f"{self.quantity} {self.symbol} {self.value_text()}"
+        if self.via == "kind":
+            return f"{head} (its kind)"
+        if self.via == "constraint":
+            return f"{head} (by {self.constraint})"
+        source = ", ".join(self.claims)
+        if self.via == "carried":
+            source += ", carried over time"
+        return f"{head} ({source}, {self.note})" if self.note else f"{head} ({source})"
+
+    def sentence(self) -> str:
+        """One sentence saying why the bound holds."""
+        head = f"{self.side} bound {self.value_text()}"
+        if self.via == "kind":
+            if self.value is None:
+                return f"{head}: no claim or constraint bounds it"
+            return f"{head}: the quantity's kind allows nothing beyond it"
+        if self.via == "constraint":
+            parts = [p.premise_text() for p in self.premises if p.via != "kind" or p.value]
+            parts.append(f"{self.constraint_text} ({self.constraint})")
+            return f"{head} because " + " and ".join(parts)
+        who = " and ".join(self.claims)
+        if self.via == "claim" and len(self.claims) > 1:
+            return f"{head}: {self.note}"
+        verb = "said"
+        if self.via == "carried":
+            return (
+                f"{head}: carried over time from {who}"
+                + (f" ({self.note})" if self.note else "")
+                + ", since the quantity is cumulative"
+            )
+        return f"{head}: {who} {verb} {self.note}" if self.note else f"{head}: {who}"
+
+    def tree(self, indent: int = 0) -> list[str]:
+        """The full justification tree, one line per node, indented by depth.
+
+        >>> b = Bound.stated("x", "lower", 1, True, ("a",))
+        >>> d = Bound.derived("y", "lower", 1, True, "k", "x <= y", (b,))
+        >>> print("\\n".join(d.tree()))
+        y >= 1  by k: x <= y
+          x >= 1  stated by a
+        """
+        pad = "  " * indent
+        head = f"{pad}{self.quantity} {self.symbol} {self.value_text()}"
+        if self.via == "constraint":
+            lines = [f"{head}  by {self.constraint}: {self.constraint_text}"]
+            for premise in self.premises:
+                lines.extend(premise.tree(indent + 1))
+            return lines
+        if self.via == "kind":
+            return [f"{head}  by the quantity's kind"]
+        how = "carried from" if self.via == "carried" else "stated by"
+        note = f" {self.note}" if self.note else ""
+        return [f"{head}  {how} {', '.join(self.claims)}{note}"]
+
+    def to_json(self) -> dict[str, object]:
+        """The bound and its derivation as plain data."""
+        return {
+            "quantity": self.quantity,
+            "side": self.side,
+            "value": None if self.value is None else to_json_number(self.value),
+            "closed": self.closed,
+            "via": self.via,
+            "claims": list(self.claims),
+            "constraint": self.constraint,
+            "premises": [p.to_json() for p in self.premises],
+            "rests_on": sorted(self.label),
+        }

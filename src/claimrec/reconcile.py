@@ -1,0 +1,638 @@
+"""Reconciliation: claims over time into intervals, conflicts and reasons.
+
+For each group of linked quantities, time is cut at every claim's period boundary.
+In each piece (a *segment*), the claims whose periods cover it are weighed together:
+
+1. per quantity, interval claims hold together exactly when every pair overlaps
+   (Helly's theorem in one dimension), so a sort-and-sweep finds every minimal conflict
+   (a disjoint pair) and every maximal consistent subset;
+2. the policy picks among the maximal consistent subsets of a conflicting quantity;
+3. constraints and "share of" claims propagate bounds between quantities; when that
+   empties a quantity, a minimal set of claims and constraints to blame is found by
+   deletion, and the policy sets aside its weakest claim;
+4. each bound keeps the claims it rests on, so a bound resting on a disputed claim
+   is reported as conditional on it.
+
+A cumulative quantity never decreases: a claim's lower bound also holds at every later
+time, its upper bound at every earlier time.
+
+>>> import claimrec
+>>> cs = claimrec.load("seeds/north-korea-2025.json")
+>>> report = reconcile(cs, at="2025-01-25")
+>>> seg = report["in_combat"][0]
+>>> seg.status, seg.interval, seg.conflicts
+('conflict', None, (('budanov', 'nis_combat'), ('budanov', 'nyt')))
+>>> reconcile(cs, at="2025-01-25", policy="most_reliable")["in_combat"][0].interval
+Range(count [0, 0])
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from fractions import Fraction
+from typing import Any
+
+from claimrec.claims import Claim, ClaimSet, Quantity
+from claimrec.constraints import (
+    Domain,
+    Relation,
+    initial_domains,
+    minimal_conflict,
+    propagate,
+    relations_of,
+    share_relation,
+)
+from claimrec.policies import Member, Option, Policy, Weights, get_policy
+from claimrec.ranges import FractionOf, Kind, Range
+from claimrec.reasons import Bound
+from claimrec.report import QuantityReport, Report, Segment, Status
+from claimrec.spans import to_date
+
+__all__ = ["reconcile"]
+
+_NEG: tuple[int, Any, int] = (-1, 0, 0)
+_POS: tuple[int, Any, int] = (1, 0, 0)
+
+
+def reconcile(
+    claimset: ClaimSet,
+    *,
+    at: dt.date | str | None = None,
+    policy: str | Policy = "strict",
+    weights: Weights | None = None,
+) -> Report:
+    """Reconcile every quantity of ``claimset`` (on one day only with ``at``).
+
+    ``policy`` is a name (``strict``, ``envelope``, ``most_reliable``,
+    ``majority_of_origins``) or a policy object; ``weights`` changes the weights of
+    the named weighing policies.
+    """
+    chosen = get_policy(policy, weights=weights)
+    weights = getattr(chosen, "weights", None) or weights or Weights()
+    day = None if at is None else to_date(at, "at")
+    reports: dict[str, QuantityReport] = {}
+    for names in _components(claimset):
+        work = _Component(claimset, names, chosen, weights)
+        for name, segments in work.run(day).items():
+            q = claimset.quantities_by_name[name]
+            reports[name] = QuantityReport(name, q.kind, q.unit, tuple(segments))
+    ordered = {name: reports[name] for name in sorted(reports)}
+    width = max((len(c.id) for c in claimset.claims), default=0)
+    lines = {c.id: _claim_line(c, claimset, weights, width) for c in claimset.claims}
+    return Report(chosen.name, day, ordered, lines)
+
+
+def _claim_line(claim: Claim, claimset: ClaimSet, weights: Weights, width: int) -> str:
+    """``budanov  [7,500, 8,500]  'about 8,000'  budanov via twz, ajp  B3  observation``."""
+    chain = "unattributed"
+    if claim.source is not None:
+        chain = claim.source.said_by
+        if claim.source.citing:
+            chain += " citing " + ", ".join(claim.source.citing)
+        if claim.source.reported_by:
+            chain += " via " + ", ".join(claim.source.reported_by)
+    grade = weights.grade_of(claim, claimset.sources_by_id)
+    phrase = repr(claim.phrase) if claim.phrase else ""
+    return (
+        f"{claim.id:<{width}}  {claim.value!s:<16}  {phrase:<20}  {chain}  "
+        f"{grade}{claim.credibility}  {claim.evidence.replace('_', ' ')}"
+    )
+
+
+# -- grouping quantities -----------------------------------------------------
+
+
+def _components(claimset: ClaimSet) -> list[list[str]]:
+    parent = {q.name: q.name for q in claimset.quantities}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    for constraint in claimset.constraints:
+        names = constraint.quantities
+        for other in names[1:]:
+            union(names[0], other)
+    for claim in claimset.claims:
+        if isinstance(claim.value, FractionOf):
+            union(claim.quantity, claim.value.base)
+    groups: dict[str, list[str]] = {}
+    for name in sorted(parent):
+        groups.setdefault(find(name), []).append(name)
+    return [groups[k] for k in sorted(groups)]
+
+
+# -- keys for comparing ends ---------------------------------------------------
+
+
+def _lower_key(value: Any, closed: bool) -> tuple[int, Any, int]:
+    return _NEG if value is None else (0, value, 0 if closed else 2)
+
+
+def _upper_key(value: Any, closed: bool) -> tuple[int, Any, int]:
+    return _POS if value is None else (0, value, 1 if closed else -1)
+
+
+class _Item:
+    """One claim's contribution to one quantity in one segment."""
+
+    __slots__ = ("claim", "hi", "hi_key", "lo", "lo_key", "range", "carried")
+
+    def __init__(self, claim: Claim, rng: Range, carried: bool) -> None:
+        self.claim = claim
+        self.range = rng
+        self.carried = carried
+        self.lo = (rng.lower, rng.lower_closed)
+        self.hi = (rng.upper, rng.upper_closed)
+        self.lo_key = _lower_key(rng.lower, rng.lower_closed)
+        self.hi_key = _upper_key(rng.upper, rng.upper_closed)
+
+
+def _note(claim: Claim) -> str:
+    return repr(claim.phrase) if claim.phrase else f"{claim.value}"
+
+
+def _disjoint_pairs(items: Sequence[_Item]) -> list[tuple[int, int]]:
+    """Every pair (i, j) of items that share no value: the minimal conflicts."""
+    by_upper = sorted(range(len(items)), key=lambda i: items[i].hi_key)
+    upper_keys = [items[i].hi_key for i in by_upper]
+    pairs = set()
+    for j, item in enumerate(items):
+        for i in by_upper[: bisect.bisect_left(upper_keys, item.lo_key)]:
+            pairs.add((min(i, j), max(i, j)))
+    return sorted(pairs)
+
+
+def _maximal_consistent(items: Sequence[_Item]) -> list[list[int]]:
+    """The maximal subsets sharing a common value, by one sweep over the ends."""
+    events = [(it.lo_key, 0, i) for i, it in enumerate(items)]
+    events += [(it.hi_key, 1, i) for i, it in enumerate(items)]
+    events.sort()
+    active: set[int] = set()
+    added = False
+    found = []
+    for _, kind, i in events:
+        if kind == 0:
+            active.add(i)
+            added = True
+        else:
+            if added:
+                found.append(sorted(active))
+                added = False
+            active.discard(i)
+    return found
+
+
+# -- one group of linked quantities ------------------------------------------------
+
+
+class _Component:
+    def __init__(
+        self, claimset: ClaimSet, names: list[str], policy: Policy, weights: Weights
+    ) -> None:
+        self.claimset = claimset
+        self.names = names
+        self.policy = policy
+        self.weights = weights
+        members = set(names)
+        self.quantities: dict[str, Quantity] = {n: claimset.quantities_by_name[n] for n in names}
+        self.kinds: dict[str, Kind] = {n: q.kind for n, q in self.quantities.items()}
+        self.claims = sorted(
+            (c for c in claimset.claims if c.quantity in members), key=lambda c: c.id
+        )
+        self.constraints = sorted(
+            (k for k in claimset.constraints if k.quantities[0] in members), key=lambda k: k.id
+        )
+        self.constraint_relations = {k.id: relations_of(k) for k in self.constraints}
+        self.constraint_quantities = {k.id: k.quantities for k in self.constraints}
+        self._weights: dict[str, tuple[Fraction, str]] = {}
+
+    # -- time ----------------------------------------------------------------
+
+    def slices(self, day: dt.date | None) -> list[tuple[dt.date | None, dt.date | None]]:
+        if day is not None:
+            return [(day, day + dt.timedelta(days=1))]
+        cuts = sorted(
+            {d for c in self.claims for d in (c.period.start, c.period.end) if d is not None}
+        )
+        if not cuts:
+            return [(None, None)]
+        bounds: list[dt.date | None] = [None, *cuts, None]
+        return list(zip(bounds[:-1], bounds[1:], strict=True))
+
+    def run(self, day: dt.date | None) -> dict[str, list[Segment]]:
+        per_quantity: dict[str, list[Segment]] = {n: [] for n in self.names}
+        for start, end in self.slices(day):
+            for seg in self._solve(start, end):
+                merged = per_quantity[seg.quantity]
+                if merged and merged[-1].end == seg.start and merged[-1].same_content(seg):
+                    last = merged[-1]
+                    merged[-1] = Segment(
+                        last.quantity, last.start, seg.end, last.status, last.interval,
+                        last.envelope, last.supporting, last.set_aside, last.conflicts,
+                        last.reasons, last.lower, last.upper, last.conditional,
+                    )
+                else:
+                    merged.append(seg)
+        for name, segments in per_quantity.items():
+            while len(segments) > 1 and segments[0].status == "unknown":
+                segments.pop(0)
+            while len(segments) > 1 and segments[-1].status == "unknown":
+                segments.pop()
+        return per_quantity
+
+    # -- one segment -----------------------------------------------------------
+
+    def weight(self, claim: Claim) -> tuple[Fraction, str]:
+        if claim.id not in self._weights:
+            self._weights[claim.id] = self.weights.of(claim, self.claimset.sources_by_id)
+        return self._weights[claim.id]
+
+    def member(self, claim: Claim) -> Member:
+        value, text = self.weight(claim)
+        return Member(claim.id, value, text, self.claimset.origin(claim))
+
+    def _contributions(
+        self, start: dt.date | None, end: dt.date | None
+    ) -> tuple[dict[str, list[_Item]], dict[str, list[Claim]]]:
+        items: dict[str, list[_Item]] = {n: [] for n in self.names}
+        shares: dict[str, list[Claim]] = {n: [] for n in self.names}
+        for claim in self.claims:
+            p = claim.period
+            before = p.end is not None and start is not None and p.end <= start
+            after = p.start is not None and end is not None and p.start >= end
+            if not before and not after:
+                if isinstance(claim.value, FractionOf):
+                    shares[claim.quantity].append(claim)
+                else:
+                    items[claim.quantity].append(_Item(claim, claim.value, False))
+                continue
+            quantity = self.quantities[claim.quantity]
+            if not quantity.cumulative or isinstance(claim.value, FractionOf):
+                continue
+            value = claim.value
+            if before:
+                carried = Range(value.kind, value.lower, None, value.lower_closed, False, value.unit)
+                if carried != quantity.unbounded():
+                    items[claim.quantity].append(_Item(claim, carried, True))
+            if after and value.upper is not None:
+                low = quantity.unbounded()
+                carried = Range(value.kind, low.lower, value.upper, low.lower_closed,
+                                value.upper_closed, value.unit)
+                items[claim.quantity].append(_Item(claim, carried, True))
+        return items, shares
+
+    def _solve(self, start: dt.date | None, end: dt.date | None) -> list[Segment]:
+        items, shares = self._contributions(start, end)
+        state = _SliceState(self.names)
+        # 1. each quantity on its own
+        for name in self.names:
+            self._settle_quantity(name, items[name], state)
+        # 2. linked quantities
+        for name in self.names:
+            for claim in shares[name]:
+                state.accepted_shares.append(claim)
+                state.supporting[name].add(claim.id)
+        outcome_domains = self._propagate_with_policy(items, state)
+        # 3. what would follow from each side not taken
+        self._conditional_bounds(items, state, outcome_domains)
+        return [
+            self._segment(name, start, end, items[name], shares[name], state, outcome_domains)
+            for name in self.names
+        ]
+
+    def _settle_quantity(self, name: str, items: list[_Item], state: _SliceState) -> None:
+        if not items:
+            return
+        pairs = _disjoint_pairs(items)
+        if not pairs:
+            state.accepted[name] = list(items)
+            state.supporting[name].update(it.claim.id for it in items)
+            return
+        state.disputed.update(it.claim.id for i, j in pairs for it in (items[i], items[j]))
+        state.conflicts[name].update(
+            tuple(sorted((items[i].claim.id, items[j].claim.id))) for i, j in pairs
+        )
+        for i, j in pairs:
+            a, b = items[i], items[j]
+            state.reasons[name].append(
+                f"conflict: {a.claim.id} {a.range} ({_note(a.claim)}) and "
+                f"{b.claim.id} {b.range} ({_note(b.claim)}) share no value"
+            )
+        subsets = _maximal_consistent(items)
+        options = []
+        for subset in subsets:
+            members = tuple(self.member(items[i].claim) for i in subset)
+            region = items[subset[0]].range
+            for i in subset[1:]:
+                region = region & items[i].range
+            options.append(Option(members, region))
+        in_conflict = sorted({it.claim.id for pair in pairs for it in (items[pair[0]], items[pair[1]])})
+        for ident in in_conflict:
+            _, text = self.weight(self.claimset.claims_by_id[ident])
+            state.reasons[name].append(f"weight of {ident}: {text}")
+        state.options[name] = (subsets, options)
+        choice = self.policy.choose(options)
+        state.reasons[name].append(
+            "maximal consistent subsets: " + "; ".join(o.describe() for o in options)
+        )
+        state.reasons[name].append(choice.reason)
+        if choice.envelope:
+            state.envelope_policy.add(name)
+            state.accepted[name] = list(items)
+            state.supporting[name].update(it.claim.id for it in items)
+            return
+        kept_ids: set[str] = set()
+        if choice.index is not None:
+            kept = subsets[choice.index]
+            state.accepted[name] = [items[i] for i in kept]
+            kept_ids = {items[i].claim.id for i in kept}
+            state.supporting[name].update(kept_ids)
+        for it in items:
+            ident = it.claim.id
+            if ident in kept_ids or ident in state.set_aside[name]:
+                continue
+            rivals = sorted(
+                {items[j if i == k else i].claim.id for i, j in pairs for k in (i, j)
+                 if items[k].claim.id == ident}
+            )
+            why = f"conflicts with {', '.join(rivals)}; " if rivals else "outside the kept subset; "
+            state.set_aside[name][ident] = why + choice.reason
+        if choice.index is None:
+            state.no_interval.add(name)
+
+    # -- propagation -------------------------------------------------------------
+
+    def _domains(self, items: Mapping[str, Iterable[_Item]], state: _SliceState | None) -> dict[str, Domain]:
+        domains = initial_domains(self.kinds)
+        for name in self.names:
+            accepted = list(items[name])
+            if not accepted:
+                continue
+            if state is not None and name in state.envelope_policy:
+                lo_item = min(accepted, key=lambda it: (it.lo_key, it.claim.id))
+                hi_item = max(accepted, key=lambda it: (it.hi_key, it.claim.id))
+                lows = [lo_item]
+                highs = [hi_item]
+            else:
+                lo_key = max(it.lo_key for it in accepted)
+                hi_key = min(it.hi_key for it in accepted)
+                lows = [it for it in accepted if it.lo_key == lo_key]
+                highs = [it for it in accepted if it.hi_key == hi_key]
+            domains[name] = [
+                self._stated(name, "lower", lows, domains[name][0]),
+                self._stated(name, "upper", highs, domains[name][1]),
+            ]
+        return domains
+
+    def _stated(self, name: str, side: str, setters: list[_Item], default: Bound) -> Bound:
+        value, closed = setters[0].lo if side == "lower" else setters[0].hi
+        if value is None or (value == default.value and closed == default.closed):
+            return default
+        ids = tuple(sorted({it.claim.id for it in setters}))
+        carried = all(it.carried for it in setters)
+        if len(ids) == 1:
+            notes = _note(setters[0].claim)
+        else:
+            by_id = {it.claim.id: it.claim for it in setters}
+            notes = " and ".join(f"{i} said {_note(by_id[i])}" for i in ids)
+        return Bound.stated(name, side, value, closed, ids, notes, carried=carried)  # type: ignore[arg-type]
+
+    def _relations(self, share_claims: Iterable[Claim], constraint_ids: Iterable[str]) -> list[Relation]:
+        relations: list[Relation] = []
+        for ident in constraint_ids:
+            relations.extend(self.constraint_relations[ident])
+        relations.extend(share_relation(c) for c in share_claims)
+        return relations
+
+    def _propagate_with_policy(
+        self, items: Mapping[str, list[_Item]], state: _SliceState
+    ) -> dict[str, Domain]:
+        all_constraints = [k.id for k in self.constraints]
+        while True:
+            accepted = {
+                n: [it for it in state.accepted.get(n, []) if it.claim.id not in state.dropped]
+                for n in self.names
+            }
+            shares = [c for c in state.accepted_shares if c.id not in state.dropped]
+            domains = self._domains(accepted, state)
+            relations = self._relations(shares, all_constraints)
+            if not relations:
+                return domains
+            outcome = propagate(domains, relations, self.kinds)
+            if outcome.capped:
+                state.capped = True
+            if outcome.contradiction is None:
+                return outcome.domains
+            nogood = minimal_conflict(
+                outcome.nogood, lambda subset: self._consistent(subset, accepted, shares)
+            )
+            self._resolve_nogood(nogood, state)
+
+    def _consistent(
+        self, subset: frozenset[str], accepted: Mapping[str, list[_Item]], shares: list[Claim]
+    ) -> bool:
+        items = {n: [it for it in accepted[n] if it.claim.id in subset] for n in self.names}
+        domains = self._domains(items, None)
+        relations = self._relations(
+            [c for c in shares if c.id in subset],
+            [k.id for k in self.constraints if k.id in subset],
+        )
+        return propagate(domains, relations, self.kinds).contradiction is None
+
+    def _resolve_nogood(self, nogood: frozenset[str], state: _SliceState) -> None:
+        claim_ids = sorted(i for i in nogood if i in self.claimset.claims_by_id)
+        constraint_ids = sorted(i for i in nogood if i not in self.claimset.claims_by_id)
+        involved = {self.claimset.claims_by_id[i].quantity for i in claim_ids}
+        for k in constraint_ids:
+            involved.update(self.constraint_quantities[k])
+        conflict = tuple(sorted(nogood))
+        through = ", ".join(constraint_ids) or "no constraint"
+        text = (
+            f"conflict across quantities: {', '.join(claim_ids) or 'the constraints alone'} "
+            f"cannot all hold with {through}"
+        )
+        claims = [self.claimset.claims_by_id[i] for i in claim_ids]
+        state.disputed.update(claim_ids)
+        if not claims:
+            # Constraints that contradict each other: nothing to set aside.
+            for name in involved:
+                state.conflicts[name].add(conflict)
+                state.reasons[name].append(text)
+                state.no_interval.add(name)
+            state.dropped.update(self.claimset.claims_by_id)
+            return
+        options = [
+            Option(tuple(self.member(c) for c in claims if c.id != drop.id))
+            for drop in claims
+        ]
+        choice = self.policy.choose(options) if len(claims) > 1 else self.policy.choose([])
+        if choice.index is None:
+            dropped = claim_ids
+            reason = choice.reason
+        else:
+            dropped = [claims[choice.index].id]
+            reason = f"{choice.reason}"
+        for name in sorted(involved):
+            state.conflicts[name].add(conflict)
+            state.reasons[name].append(text)
+            if choice.index is None:
+                state.no_interval.add(name)
+        for ident in dropped:
+            claim = self.claimset.claims_by_id[ident]
+            state.dropped.add(ident)
+            state.set_aside[claim.quantity][ident] = (
+                f"conflicts across quantities with "
+                f"{', '.join(i for i in conflict if i != ident)}; {reason}"
+            )
+            state.supporting[claim.quantity].discard(ident)
+
+    def _conditional_bounds(
+        self, items: Mapping[str, list[_Item]], state: _SliceState, final: dict[str, Domain]
+    ) -> None:
+        if not self.constraints and not state.accepted_shares:
+            return
+        for name, (subsets, options) in sorted(state.options.items()):
+            chosen = {it.claim.id for it in state.accepted.get(name, [])}
+            for subset, option in zip(subsets, options, strict=True):
+                ids = tuple(sorted(option.ids))
+                if set(ids) == chosen:
+                    continue
+                trial = {n: list(state.accepted.get(n, [])) for n in self.names}
+                trial[name] = [items[name][i] for i in subset]
+                shares = [c for c in state.accepted_shares if c.id not in state.dropped]
+                for n in self.names:
+                    trial[n] = [it for it in trial[n] if it.claim.id not in state.dropped]
+                domains = self._domains(trial, None)
+                outcome = propagate(domains, self._relations(shares, [k.id for k in self.constraints]), self.kinds)
+                if outcome.contradiction is not None:
+                    continue
+                for other in self.names:
+                    if other == name:
+                        continue
+                    for slot in (0, 1):
+                        bound = outcome.domains[other][slot]
+                        current = final[other][slot]
+                        if bound.via == "constraint" and _is_tighter(bound, current):
+                            state.conditional[other].append((ids, bound))
+
+    # -- the segment ---------------------------------------------------------------
+
+    def _segment(
+        self,
+        name: str,
+        start: dt.date | None,
+        end: dt.date | None,
+        items: list[_Item],
+        shares: list[Claim],
+        state: _SliceState,
+        domains: Mapping[str, Domain],
+    ) -> Segment:
+        quantity = self.quantities[name]
+        lower, upper = domains[name]
+        envelope = None
+        for it in items:
+            envelope = it.range if envelope is None else envelope | it.range
+        has_bounds = lower.via != "kind" or upper.via != "kind"
+        status: Status
+        if state.conflicts[name]:
+            status = "conflict"
+        elif state.accepted.get(name):
+            status = "consistent"
+        elif has_bounds:
+            status = "derived"
+        elif shares and not state.set_aside[name]:
+            status = "consistent"
+        else:
+            status = "unknown"
+        interval: Range | None
+        if name in state.no_interval or (status == "unknown"):
+            interval = None
+        else:
+            interval = Range(quantity.kind, lower.value, upper.value, lower.closed, upper.closed,
+                             quantity.unit)
+        reasons = list(state.reasons[name])
+        if interval is not None:
+            for bound in (lower, upper):
+                if bound.via == "kind" and bound.value is not None:
+                    continue
+                sentence = bound.sentence()
+                rests = sorted(bound.label & state.disputed)
+                if rests:
+                    sentence += f" (conditional on {', '.join(rests)}, disputed here)"
+                reasons.append(sentence)
+        for it in items:
+            if it.carried and it.claim.id in state.supporting[name]:
+                reasons.append(
+                    f"{it.claim.id} ({_note(it.claim)}, {it.claim.period}) carried over time as "
+                    f"{it.range}: {name} is cumulative"
+                )
+        for claim in shares:
+            if claim.id in state.supporting[name]:
+                reasons.append(
+                    f"{claim.id} says {name} is {claim.value} ({_note(claim)})"
+                )
+        conditional = []
+        for ids, bound in state.conditional[name]:
+            conditional.append((ids, bound))
+            reasons.append(f"if {', '.join(ids)} held: {bound.sentence()}")
+        if state.capped:
+            reasons.append(
+                "propagation stopped at its revision budget: bounds are sound but may not be "
+                "the tightest"
+            )
+        kept_lower = lower if interval is not None and lower.via != "kind" else None
+        kept_upper = upper if interval is not None and upper.via != "kind" else None
+        return Segment(
+            name,
+            start,
+            end,
+            status,
+            interval,
+            envelope,
+            tuple(sorted(state.supporting[name])),
+            tuple(sorted(state.set_aside[name].items())),
+            tuple(sorted(state.conflicts[name])),
+            tuple(reasons),
+            kept_lower,
+            kept_upper,
+            tuple(conditional),
+        )
+
+
+def _is_tighter(new: Bound, old: Bound) -> bool:
+    if new.value is None:
+        return False
+    if old.value is None:
+        return True
+    if new.side == "lower":
+        return new.value > old.value or (new.value == old.value and old.closed and not new.closed)
+    return new.value < old.value or (new.value == old.value and old.closed and not new.closed)
+
+
+class _SliceState:
+    """What one segment has settled so far, per quantity."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self.accepted: dict[str, list[_Item]] = {}
+        self.accepted_shares: list[Claim] = []
+        self.supporting: dict[str, set[str]] = {n: set() for n in names}
+        self.set_aside: dict[str, dict[str, str]] = {n: {} for n in names}
+        self.conflicts: dict[str, set[tuple[str, ...]]] = {n: set() for n in names}
+        self.reasons: dict[str, list[str]] = {n: [] for n in names}
+        self.conditional: dict[str, list[tuple[tuple[str, ...], Bound]]] = {n: [] for n in names}
+        self.options: dict[str, tuple[list[list[int]], list[Option]]] = {}
+        self.disputed: set[str] = set()
+        self.dropped: set[str] = set()
+        self.no_interval: set[str] = set()
+        self.envelope_policy: set[str] = set()
+        self.capped = False

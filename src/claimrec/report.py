@@ -1,0 +1,258 @@
+"""The reconciliation report: segments per quantity, as JSON, text and Markdown.
+
+A :class:`Report` maps each quantity name to its list of :class:`Segment`\\ s. Each
+segment covers ``[start, end)`` and says its status (``consistent``, ``conflict``,
+``derived`` or ``unknown``), the interval, the envelope of the claims, which claims
+support it, which were set aside and why, the minimal conflicts, and the reasons.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator, Mapping
+from typing import Any, Final, Literal, TypeAlias
+
+import attrs
+
+from claimrec.io import range_to_json
+from claimrec.ranges import Kind, Range
+from claimrec.reasons import Bound
+
+__all__ = ["STATUSES", "QuantityReport", "Report", "Segment", "Status"]
+
+Status: TypeAlias = Literal["consistent", "conflict", "derived", "unknown"]
+STATUSES: Final[tuple[str, ...]] = ("consistent", "conflict", "derived", "unknown")
+
+
+@attrs.frozen
+class Segment:
+    """What is known of one quantity over ``[start, end)`` (``None``: open-ended)."""
+
+    quantity: str
+    start: dt.date | None
+    end: dt.date | None
+    status: Status
+    interval: Range | None
+    envelope: Range | None
+    supporting: tuple[str, ...] = ()
+    set_aside: tuple[tuple[str, str], ...] = ()
+    conflicts: tuple[tuple[str, ...], ...] = ()
+    reasons: tuple[str, ...] = ()
+    lower: Bound | None = attrs.field(default=None, eq=False, repr=False)
+    upper: Bound | None = attrs.field(default=None, eq=False, repr=False)
+    conditional: tuple[tuple[tuple[str, ...], Bound], ...] = attrs.field(
+        default=(), eq=False, repr=False
+    )
+
+    def same_content(self, other: Segment) -> bool:
+        """True when the two segments say the same, whatever their dates."""
+        return (
+            self.status,
+            self.interval,
+            self.envelope,
+            self.supporting,
+            self.set_aside,
+            self.conflicts,
+            self.reasons,
+        ) == (
+            other.status,
+            other.interval,
+            other.envelope,
+            other.supporting,
+            other.set_aside,
+            other.conflicts,
+            other.reasons,
+        )
+
+    @property
+    def period(self) -> str:
+        """``2025-01-15 .. 2025-02-05`` (either end may be blank)."""
+        start = "" if self.start is None else self.start.isoformat()
+        end = "" if self.end is None else self.end.isoformat()
+        return f"{start} .. {end}".strip() if start or end else "all time"
+
+    def to_json(self) -> dict[str, Any]:
+        """The segment with exactly the keys of the report format."""
+        return {
+            "start": None if self.start is None else self.start.isoformat(),
+            "end": None if self.end is None else self.end.isoformat(),
+            "status": self.status,
+            "interval": None if self.interval is None else range_to_json(self.interval),
+            "envelope": None if self.envelope is None else range_to_json(self.envelope),
+            "supporting": list(self.supporting),
+            "set_aside": dict(self.set_aside),
+            "conflicts": [list(c) for c in self.conflicts],
+            "reasons": list(self.reasons),
+        }
+
+    def to_row(self) -> dict[str, Any]:
+        """A flat dict for tables and data frames."""
+        interval = self.interval
+        return {
+            "quantity": self.quantity,
+            "start": self.start,
+            "end": self.end,
+            "status": self.status,
+            "lower": None if interval is None else interval.lower,
+            "upper": None if interval is None else interval.upper,
+            "interval": None if interval is None else str(interval),
+            "envelope": None if self.envelope is None else str(self.envelope),
+            "supporting": ", ".join(self.supporting),
+            "set_aside": ", ".join(i for i, _ in self.set_aside),
+            "conflicts": "; ".join("{" + ", ".join(c) + "}" for c in self.conflicts),
+        }
+
+
+@attrs.frozen
+class QuantityReport:
+    """One quantity's kind, unit and segments in time order."""
+
+    name: str
+    kind: Kind
+    unit: str | None
+    segments: tuple[Segment, ...]
+
+
+@attrs.frozen
+class Report(Mapping[str, tuple[Segment, ...]]):
+    """The result of :func:`claimrec.reconcile`: quantity name -> segments."""
+
+    policy: str
+    at: dt.date | None
+    quantities: Mapping[str, QuantityReport]
+    claim_lines: Mapping[str, str] = attrs.field(factory=dict, eq=False, repr=False)
+
+    def __getitem__(self, name: str) -> tuple[Segment, ...]:
+        return self.quantities[name].segments
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.quantities)
+
+    def __len__(self) -> int:
+        return len(self.quantities)
+
+    def segment(self, quantity: str, day: dt.date | str) -> Segment | None:
+        """The segment of ``quantity`` covering ``day``, if any."""
+        from claimrec.spans import to_date
+
+        when = to_date(day, "day")
+        for seg in self[quantity]:
+            if (seg.start is None or seg.start <= when) and (seg.end is None or when < seg.end):
+                return seg
+        return None
+
+    @property
+    def has_conflict(self) -> bool:
+        """True when any segment of any quantity is in conflict."""
+        return any(s.status == "conflict" for q in self.quantities.values() for s in q.segments)
+
+    def to_json(self) -> dict[str, Any]:
+        """The report as plain data: exactly the keys of the report format."""
+        return {
+            "quantities": {
+                name: {
+                    "kind": q.kind,
+                    "unit": q.unit,
+                    "segments": [s.to_json() for s in q.segments],
+                }
+                for name, q in sorted(self.quantities.items())
+            },
+            "policy": self.policy,
+            "at": None if self.at is None else self.at.isoformat(),
+        }
+
+    def dumps(self) -> str:
+        """The JSON text: sorted keys, so the same claims give the same bytes."""
+        return json.dumps(self.to_json(), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+    def to_rows(self) -> list[dict[str, Any]]:
+        """One plain dict per segment, for tables."""
+        return [s.to_row() for q in self.quantities.values() for s in q.segments]
+
+    def to_text(self) -> str:
+        """A report for people: a block per quantity, a line per segment, then reasons."""
+        lines = [f"policy: {self.policy}" + (f"   at: {self.at.isoformat()}" if self.at else "")]
+        for name, q in sorted(self.quantities.items()):
+            lines.append("")
+            lines.append(f"{name}  ({q.kind}{', ' + q.unit if q.unit else ''})")
+            for seg in q.segments:
+                shown = "no interval" if seg.interval is None else str(seg.interval)
+                head = f"  {seg.period:<26}  {seg.status.upper() if seg.status == 'conflict' else seg.status:<10}  {shown}"
+                if seg.status == "conflict" and seg.envelope is not None:
+                    head += f"   envelope {seg.envelope}"
+                lines.append(head)
+                shown_ids = sorted({*seg.supporting, *(i for i, _ in seg.set_aside)})
+                lines.extend(
+                    f"    {self.claim_lines[i]}" for i in shown_ids if i in self.claim_lines
+                )
+                if seg.conflicts:
+                    lines.append(
+                        "    minimal conflicts: "
+                        + ", ".join("{" + ", ".join(c) + "}" for c in seg.conflicts)
+                    )
+                lines.extend(f"    - {r}" for r in seg.reasons)
+                lines.extend(f"    set aside {i}: {r}" for i, r in seg.set_aside)
+        return "\n".join(lines) + "\n"
+
+    def to_markdown(self) -> str:
+        """The report as Markdown: a table per quantity, reasons as lists."""
+        out = [f"# Reconciliation (policy `{self.policy}`)"]
+        if self.at:
+            out.append(f"\nAt {self.at.isoformat()}.")
+        for name, q in sorted(self.quantities.items()):
+            out.append(f"\n## {name} ({q.kind}{', ' + q.unit if q.unit else ''})\n")
+            out.append("| period | status | interval | envelope | supporting | set aside |")
+            out.append("|---|---|---|---|---|---|")
+            for seg in q.segments:
+                out.append(
+                    f"| {seg.period} | {seg.status} | "
+                    f"{'-' if seg.interval is None else _md(str(seg.interval))} | "
+                    f"{'-' if seg.envelope is None else _md(str(seg.envelope))} | "
+                    f"{', '.join(seg.supporting) or '-'} | "
+                    f"{', '.join(i for i, _ in seg.set_aside) or '-'} |"
+                )
+            for seg in q.segments:
+                if seg.reasons or seg.set_aside or seg.conflicts:
+                    out.append(f"\n**{seg.period}**\n")
+                    out.extend(
+                        "- minimal conflict: {" + ", ".join(c) + "}" for c in seg.conflicts
+                    )
+                    out.extend(f"- {_md(r)}" for r in seg.reasons)
+                    out.extend(f"- set aside `{i}`: {_md(r)}" for i, r in seg.set_aside)
+        return "\n".join(out) + "\n"
+
+    def explain(self, quantity: str) -> str:
+        """The full justification tree of every bound of ``quantity``, segment by segment."""
+        lines = [f"{quantity}"]
+        for seg in self[quantity]:
+            shown = "no interval" if seg.interval is None else str(seg.interval)
+            lines.append(f"  {seg.period}: {seg.status} {shown}")
+            for bound in (seg.lower, seg.upper):
+                if bound is not None:
+                    lines.extend("    " + line for line in bound.tree())
+            for ids, bound in seg.conditional:
+                lines.append(f"    if {', '.join(ids)} hold:")
+                lines.extend("      " + line for line in bound.tree())
+            for ident, why in seg.set_aside:
+                lines.append(f"    set aside {ident}: {why}")
+        return "\n".join(lines) + "\n"
+
+    def _repr_html_(self) -> str:
+        rows = "".join(
+            f"<tr><td>{r['quantity']}</td><td>{r['start'] or ''}</td><td>{r['end'] or ''}</td>"
+            f"<td>{r['status']}</td><td>{_html(r['interval'] or '-')}</td></tr>"
+            for r in self.to_rows()
+        )
+        return (
+            f"<table><caption>policy {self.policy}</caption><tr><th>quantity</th><th>start</th>"
+            f"<th>end</th><th>status</th><th>interval</th></tr>{rows}</table>"
+        )
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
