@@ -463,19 +463,14 @@ class _Component:
         )
         claims = [self.claimset.claims_by_id[i] for i in claim_ids]
         state.disputed.update(claim_ids)
-        if not claims:
-            # Constraints that contradict each other: nothing to set aside.
-            for name in involved:
-                state.conflicts[name].add(conflict)
-                state.reasons[name].append(text)
-                state.no_interval.add(name)
-            state.dropped.update(self.claimset.claims_by_id)
-            return
+        # Homogeneous constraints hold when every quantity is 0, which every kind
+        # allows, so a contradiction always involves at least one claim.
+        assert claims, nogood
         options = [
             Option(tuple(self.member(c) for c in claims if c.id != drop.id))
             for drop in claims
         ]
-        choice = self.policy.choose(options) if len(claims) > 1 else self.policy.choose([])
+        choice = self.policy.choose(options)
         if choice.index is None:
             dropped = claim_ids
             reason = choice.reason

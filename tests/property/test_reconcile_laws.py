@@ -1,0 +1,145 @@
+"""Laws of reconcile, checked on generated claim sets."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import random
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+import claimrec
+from claimrec import Claim, ClaimSet, Quantity, Range, Span
+from claimrec.reconcile import _disjoint_pairs, _Item, _maximal_consistent
+from claimrec.strategies import claim_sets, ranges, spans
+
+LAWS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+POLICIES = st.sampled_from(["strict", "envelope", "most_reliable", "majority_of_origins"])
+
+
+def _shuffled(cs: ClaimSet, seed: int) -> ClaimSet:
+    rng = random.Random(seed)
+    parts = [list(cs.quantities), list(cs.sources), list(cs.claims), list(cs.constraints)]
+    for part in parts:
+        rng.shuffle(part)
+    return ClaimSet(*parts)
+
+
+@LAWS
+@given(claim_sets(), st.integers(0, 2**32), POLICIES)
+def test_claim_order_does_not_change_the_json(cs, seed, policy):
+    first = claimrec.reconcile(cs, policy=policy).dumps()
+    assert claimrec.reconcile(_shuffled(cs, seed), policy=policy).dumps() == first
+
+
+def _covers(period: Span, seg) -> bool:
+    return period.overlaps(Span(seg.start, seg.end))
+
+
+@LAWS
+@given(claim_sets(), POLICIES)
+def test_every_claim_is_accounted_for_in_every_segment_it_covers(cs, policy):
+    report = claimrec.reconcile(cs, policy=policy)
+    for claim in cs.claims:
+        covered = [s for s in report[claim.quantity] if _covers(claim.period, s)]
+        assert covered, f"{claim.id} covers no segment"
+        for seg in covered:
+            aside = dict(seg.set_aside)
+            assert claim.id in seg.supporting or claim.id in aside, (claim.id, seg)
+            if claim.id in aside:
+                assert aside[claim.id]
+
+
+@LAWS
+@given(claim_sets())
+def test_a_consistent_segment_lies_inside_every_claim_covering_it(cs):
+    report = claimrec.reconcile(cs)
+    for claim in cs.claims:
+        if not isinstance(claim.value, Range):
+            continue
+        for seg in report[claim.quantity]:
+            if seg.status == "consistent" and _covers(claim.period, seg):
+                assert claim.value.contains(seg.interval), (claim, seg)
+
+
+@st.composite
+def single_quantity_sets(draw, max_claims=8):
+    kind = draw(st.sampled_from(["count", "amount", "proportion"]))
+    q = Quantity("q", kind, cumulative=draw(st.booleans()) if kind != "proportion" else False)
+    n = draw(st.integers(1, max_claims))
+    claims = [
+        Claim(f"c{i}", "q", draw(ranges(kinds=(kind,), max_magnitude=100)),
+              period=draw(spans()), credibility=draw(st.integers(1, 6)))
+        for i in range(n)
+    ]
+    return ClaimSet([q], [], claims)
+
+
+@LAWS
+@given(single_quantity_sets(), st.data())
+def test_adding_a_claim_that_contains_the_interval_never_widens_it(cs, data):
+    day = data.draw(st.dates(dt.date(2000, 1, 1), dt.date(2031, 12, 31)))
+    before = claimrec.reconcile(cs, at=day)["q"]
+    assume(len(before) == 1 and before[0].status == "consistent")
+    interval = before[0].interval
+    kind = interval.kind
+    wider = interval | data.draw(ranges(kinds=(kind,), max_magnitude=100))
+    extra = Claim("extra", "q", wider, period=Span.day(day))
+    after = claimrec.reconcile(cs.add(extra), at=day)["q"][0]
+    assert after.status == "consistent"
+    assert interval.contains(after.interval)
+    assert after.interval == interval
+
+
+@LAWS
+@given(single_quantity_sets())
+def test_reconciling_the_report_as_claims_gives_the_same_intervals(cs):
+    report = claimrec.reconcile(cs)
+    segments = report["q"]
+    assume(all(s.status in ("consistent", "unknown") for s in segments))
+    again = [
+        Claim(f"s{i}", "q", s.interval, period=Span(s.start, s.end))
+        for i, s in enumerate(segments)
+        if s.interval is not None
+    ]
+    q = cs.quantities[0]
+    second = claimrec.reconcile(ClaimSet([q], [], again))
+    for seg in segments:
+        if seg.interval is None:
+            continue
+        if seg.start is not None:
+            day = seg.start
+        elif seg.end is not None:
+            day = seg.end - dt.timedelta(days=1)
+        else:
+            day = dt.date(2020, 1, 1)
+        match = second.segment("q", day)
+        assert match is not None and match.interval == seg.interval, (seg, match)
+
+
+def _brute_force_maximal(rs: list[Range]) -> set[tuple[int, ...]]:
+    consistent = []
+    for size in range(1, len(rs) + 1):
+        for subset in itertools.combinations(range(len(rs)), size):
+            region = rs[subset[0]]
+            for i in subset[1:]:
+                region = region & rs[i]
+            if not region.is_empty:
+                consistent.append(set(subset))
+    return {
+        tuple(sorted(s)) for s in consistent if not any(s < other for other in consistent)
+    }
+
+
+@LAWS
+@given(st.sampled_from(["count", "amount"]).flatmap(
+    lambda k: st.lists(ranges(kinds=(k,), max_magnitude=20), min_size=1, max_size=10)))
+def test_the_sweep_finds_exactly_the_maximal_consistent_subsets(rs):
+    items = [_Item(Claim(f"c{i}", "q", r), r, False) for i, r in enumerate(rs)]
+    found = {tuple(s) for s in _maximal_consistent(items)}
+    assert found == _brute_force_maximal(rs)
+    pairs = set(_disjoint_pairs(items))
+    brute = {(i, j) for i, j in itertools.combinations(range(len(rs)), 2)
+             if not rs[i].overlaps(rs[j])}
+    assert pairs == brute
