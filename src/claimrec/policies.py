@@ -25,6 +25,7 @@ True
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Final, Protocol
@@ -142,12 +143,12 @@ class Option:
     def ids(self) -> tuple[str, ...]:
         return tuple(sorted(m.id for m in self.members))
 
-    @property
+    @functools.cached_property
     def origins(self) -> tuple[str, ...]:
         """The distinct independent origins behind the option, sorted."""
         return tuple(sorted({m.origin for m in self.members}))
 
-    @property
+    @functools.cached_property
     def weight(self) -> Fraction:
         """Sum over origins of the origin's strongest claim: repeats add nothing."""
         best: dict[str, Fraction] = {}
@@ -155,7 +156,8 @@ class Option:
             best[m.origin] = max(best.get(m.origin, Fraction(0)), m.weight)
         return sum(best.values(), Fraction(0))
 
-    def describe(self) -> str:
+    @functools.cached_property
+    def text(self) -> str:
         """``{nyt, nis_combat} (weight 0.528, 2 origins)``."""
         return (
             "{" + ", ".join(self.ids) + "}"
@@ -214,9 +216,9 @@ def _pick(
     options: Sequence[Option], key_name: str, keys: Sequence[tuple[object, ...]]
 ) -> tuple[int, str]:
     best = max(range(len(options)), key=lambda i: (keys[i], options[i].ids))
-    others = [options[i].describe() for i in range(len(options)) if i != best]
+    others = [options[i].text for i in range(len(options)) if i != best]
     tie = any(keys[i] == keys[best] for i in range(len(options)) if i != best)
-    reason = f"kept {options[best].describe()} by {key_name} over " + "; ".join(others)
+    reason = f"kept {options[best].text} by {key_name} over " + "; ".join(others)
     if tie:
         reason += " (a tie, broken by claim ids)"
     return best, reason

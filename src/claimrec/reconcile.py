@@ -34,7 +34,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
-from claimrec.claims import Claim, ClaimSet, Quantity
+from claimrec.claims import Claim, ClaimSet, Constraint, Quantity
 from claimrec.constraints import (
     Domain,
     Relation,
@@ -73,8 +73,16 @@ def reconcile(
     weights = getattr(chosen, "weights", None) or weights or Weights()
     day = None if at is None else to_date(at, "at")
     reports: dict[str, QuantityReport] = {}
+    claims_of: dict[str, list[Claim]] = {}
+    for claim in claimset.claims:
+        claims_of.setdefault(claim.quantity, []).append(claim)
+    constraints_of: dict[str, list[Constraint]] = {}
+    for constraint in claimset.constraints:
+        constraints_of.setdefault(constraint.quantities[0], []).append(constraint)
     for names in _components(claimset):
-        work = _Component(claimset, names, chosen, weights)
+        claims = [c for n in names for c in claims_of.get(n, ())]
+        constraints = [k for n in names for k in constraints_of.get(n, ())]
+        work = _Component(claimset, names, claims, constraints, chosen, weights)
         for name, segments in work.run(day).items():
             q = claimset.quantities_by_name[name]
             reports[name] = QuantityReport(name, q.kind, q.unit, tuple(segments))
@@ -145,7 +153,7 @@ def _upper_key(value: Any, closed: bool) -> tuple[int, Any, int]:
 class _Item:
     """One claim's contribution to one quantity in one segment."""
 
-    __slots__ = ("claim", "hi", "hi_key", "lo", "lo_key", "range", "carried")
+    __slots__ = ("_text", "carried", "claim", "hi", "hi_key", "lo", "lo_key", "range")
 
     def __init__(self, claim: Claim, rng: Range, carried: bool) -> None:
         self.claim = claim
@@ -155,6 +163,14 @@ class _Item:
         self.hi = (rng.upper, rng.upper_closed)
         self.lo_key = _lower_key(rng.lower, rng.lower_closed)
         self.hi_key = _upper_key(rng.upper, rng.upper_closed)
+        self._text: str | None = None
+
+    @property
+    def text(self) -> str:
+        """``budanov [7,500, 8,500] ('about 8,000')``, made once."""
+        if self._text is None:
+            self._text = f"{self.claim.id} {self.range} ({_note(self.claim)})"
+        return self._text
 
 
 def _note(claim: Claim) -> str:
@@ -197,24 +213,26 @@ def _maximal_consistent(items: Sequence[_Item]) -> list[list[int]]:
 
 class _Component:
     def __init__(
-        self, claimset: ClaimSet, names: list[str], policy: Policy, weights: Weights
+        self,
+        claimset: ClaimSet,
+        names: list[str],
+        claims: list[Claim],
+        constraints: list[Constraint],
+        policy: Policy,
+        weights: Weights,
     ) -> None:
         self.claimset = claimset
         self.names = names
         self.policy = policy
         self.weights = weights
-        members = set(names)
         self.quantities: dict[str, Quantity] = {n: claimset.quantities_by_name[n] for n in names}
         self.kinds: dict[str, Kind] = {n: q.kind for n, q in self.quantities.items()}
-        self.claims = sorted(
-            (c for c in claimset.claims if c.quantity in members), key=lambda c: c.id
-        )
-        self.constraints = sorted(
-            (k for k in claimset.constraints if k.quantities[0] in members), key=lambda k: k.id
-        )
+        self.claims = sorted(claims, key=lambda c: c.id)
+        self.constraints = sorted(constraints, key=lambda k: k.id)
         self.constraint_relations = {k.id: relations_of(k) for k in self.constraints}
         self.constraint_quantities = {k.id: k.quantities for k in self.constraints}
         self._weights: dict[str, tuple[Fraction, str]] = {}
+        self._items: dict[tuple[str, str], _Item] = {}
 
     # -- time ----------------------------------------------------------------
 
@@ -252,6 +270,20 @@ class _Component:
 
     # -- one segment -----------------------------------------------------------
 
+    def _item(self, claim: Claim, how: str) -> _Item:
+        """The claim's contribution, ``direct`` or carried ``forward``/``backward`` in time."""
+        key = (claim.id, how)
+        item = self._items.get(key)
+        if item is None:
+            value = claim.value
+            assert isinstance(value, Range)
+            if how == "forward":
+                value = Range(value.kind, value.lower, None, value.lower_closed, False, value.unit)
+            elif how == "backward":
+                value = Range(value.kind, None, value.upper, False, value.upper_closed, value.unit)
+            item = self._items[key] = _Item(claim, value, how != "direct")
+        return item
+
     def weight(self, claim: Claim) -> tuple[Fraction, str]:
         if claim.id not in self._weights:
             self._weights[claim.id] = self.weights.of(claim, self.claimset.sources_by_id)
@@ -274,21 +306,16 @@ class _Component:
                 if isinstance(claim.value, FractionOf):
                     shares[claim.quantity].append(claim)
                 else:
-                    items[claim.quantity].append(_Item(claim, claim.value, False))
+                    items[claim.quantity].append(self._item(claim, "direct"))
                 continue
             quantity = self.quantities[claim.quantity]
             if not quantity.cumulative or isinstance(claim.value, FractionOf):
                 continue
             value = claim.value
-            if before:
-                carried = Range(value.kind, value.lower, None, value.lower_closed, False, value.unit)
-                if carried != quantity.unbounded():
-                    items[claim.quantity].append(_Item(claim, carried, True))
+            if before and value.lower != quantity.unbounded().lower:
+                items[claim.quantity].append(self._item(claim, "forward"))
             if after and value.upper is not None:
-                low = quantity.unbounded()
-                carried = Range(value.kind, low.lower, value.upper, low.lower_closed,
-                                value.upper_closed, value.unit)
-                items[claim.quantity].append(_Item(claim, carried, True))
+                items[claim.quantity].append(self._item(claim, "backward"))
         return items, shares
 
     def _solve(self, start: dt.date | None, end: dt.date | None) -> list[Segment]:
@@ -324,17 +351,15 @@ class _Component:
         )
         for i, j in pairs:
             a, b = items[i], items[j]
-            state.reasons[name].append(
-                f"conflict: {a.claim.id} {a.range} ({_note(a.claim)}) and "
-                f"{b.claim.id} {b.range} ({_note(b.claim)}) share no value"
-            )
+            state.reasons[name].append(f"conflict: {a.text} and {b.text} share no value")
         subsets = _maximal_consistent(items)
         options = []
         for subset in subsets:
             members = tuple(self.member(items[i].claim) for i in subset)
-            region = items[subset[0]].range
-            for i in subset[1:]:
-                region = region & items[i].range
+            lo = max((items[i] for i in subset), key=lambda it: it.lo_key)
+            hi = min((items[i] for i in subset), key=lambda it: it.hi_key)
+            region = Range(self.kinds[name], lo.lo[0], hi.hi[0], lo.lo[1], hi.hi[1],
+                           self.quantities[name].unit)
             options.append(Option(members, region))
         in_conflict = sorted({it.claim.id for pair in pairs for it in (items[pair[0]], items[pair[1]])})
         for ident in in_conflict:
@@ -343,7 +368,7 @@ class _Component:
         state.options[name] = (subsets, options)
         choice = self.policy.choose(options)
         state.reasons[name].append(
-            "maximal consistent subsets: " + "; ".join(o.describe() for o in options)
+            "maximal consistent subsets: " + "; ".join(o.text for o in options)
         )
         state.reasons[name].append(choice.reason)
         if choice.envelope:
@@ -535,8 +560,10 @@ class _Component:
         quantity = self.quantities[name]
         lower, upper = domains[name]
         envelope = None
-        for it in items:
-            envelope = it.range if envelope is None else envelope | it.range
+        if items:
+            lo = min(items, key=lambda it: it.lo_key)
+            hi = max(items, key=lambda it: it.hi_key)
+            envelope = Range(quantity.kind, lo.lo[0], hi.hi[0], lo.lo[1], hi.hi[1], quantity.unit)
         has_bounds = lower.via != "kind" or upper.via != "kind"
         status: Status
         if state.conflicts[name]:

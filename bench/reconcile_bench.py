@@ -1,0 +1,92 @@
+"""Time and peak memory of reconcile on generated claim sets, beside the time to load them.
+
+    python bench/reconcile_bench.py [--sizes 10000 100000 1000000] [--seed 7]
+
+Each size runs in its own subprocess, so peak memory (ru_maxrss) is that size's own.
+About 10 claims per quantity, with varied periods; some claims conflict.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def generate(n_claims: int, seed: int) -> dict:
+    rng = random.Random(seed)
+    n_q = max(1, n_claims // 10)
+    base = dt.date(2024, 1, 1)
+    quantities = [{"name": f"q{i}", "kind": "count", "cumulative": i % 3 == 0} for i in range(n_q)]
+    sources = [{"id": f"s{i}", "name": f"Source {i}", "grade": "ABCDEF"[i % 6]} for i in range(50)]
+    claims = []
+    for i in range(n_claims):
+        q = rng.randrange(n_q)
+        truth = 1000 + 37 * q
+        centre = truth if rng.random() < 0.8 else truth * rng.choice([2, 3]) // 1
+        half = rng.choice([0, 10, 50, 100])
+        start = base + dt.timedelta(days=rng.randrange(0, 300))
+        end = start + dt.timedelta(days=rng.choice([1, 7, 30, 90]))
+        claims.append({
+            "id": f"c{i}", "quantity": f"q{q}",
+            "value": {"lower": centre - half, "upper": centre + half},
+            "source": f"s{rng.randrange(50)}",
+            "said_on": end.isoformat(),
+            "period": {"start": start.isoformat(), "end": end.isoformat()},
+            "credibility": rng.randint(1, 6),
+        })
+    return {"format": "claimrec/1", "quantities": quantities, "sources": sources,
+            "claims": claims, "constraints": []}
+
+
+def child(path: str, policy: str) -> None:
+    import claimrec
+
+    t0 = time.perf_counter()
+    cs = claimrec.load(path)
+    t1 = time.perf_counter()
+    rss_load = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    report = claimrec.reconcile(cs, policy=policy)
+    t2 = time.perf_counter()
+    segments = sum(len(s) for s in report.values())
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"load": t1 - t0, "reconcile": t2 - t1, "segments": segments,
+                      "rss_load_mb": rss_load / 1024, "rss_mb": rss / 1024}))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--policy", default="most_reliable")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child, args.policy)
+        return
+    print(f"policy {args.policy}; ~10 claims per quantity; Python {sys.version.split()[0]}")
+    print(f"{'claims':>9} {'load s':>8} {'reconcile s':>12} {'ratio':>6} {'segments':>9} "
+          f"{'peak MB (load)':>15} {'peak MB':>8}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in args.sizes:
+            path = Path(tmp) / f"claims-{n}.json"
+            path.write_text(json.dumps(generate(n, args.seed)))
+            out = subprocess.run(
+                [sys.executable, __file__, "--child", str(path), "--policy", args.policy],
+                check=True, capture_output=True, text=True,
+            ).stdout
+            r = json.loads(out)
+            print(f"{n:>9,} {r['load']:>8.2f} {r['reconcile']:>12.2f} "
+                  f"{r['reconcile'] / r['load']:>6.2f} {r['segments']:>9,} "
+                  f"{r['rss_load_mb']:>15.0f} {r['rss_mb']:>8.0f}")
+
+
+if __name__ == "__main__":
+    main()
