@@ -233,6 +233,26 @@ class _Component:
         self.constraint_quantities = {k.id: k.quantities for k in self.constraints}
         self._weights: dict[str, tuple[Fraction, str]] = {}
         self._items: dict[tuple[str, str], _Item] = {}
+        self._bounds: dict[tuple[object, ...], Bound] = {}
+        self._ranges: dict[tuple[object, ...], Range] = {}
+        self._sentences: dict[int, tuple[Bound, str]] = {}
+
+    def _range(
+        self, quantity: Quantity, lo: Any, lo_closed: bool, hi: Any, hi_closed: bool
+    ) -> Range:
+        key = (quantity.name, lo, lo_closed, hi, hi_closed)
+        found = self._ranges.get(key)
+        if found is None:
+            found = self._ranges[key] = Range(
+                quantity.kind, lo, hi, lo_closed, hi_closed, quantity.unit
+            )
+        return found
+
+    def _sentence(self, bound: Bound) -> str:
+        found = self._sentences.get(id(bound))
+        if found is None or found[0] is not bound:
+            found = self._sentences[id(bound)] = (bound, bound.sentence())
+        return found[1]
 
     # -- time ----------------------------------------------------------------
 
@@ -423,6 +443,10 @@ class _Component:
         value, closed = setters[0].lo if side == "lower" else setters[0].hi
         if value is None or (value == default.value and closed == default.closed):
             return default
+        key = (side, *(id(it) for it in setters))
+        cached = self._bounds.get(key)
+        if cached is not None:
+            return cached
         ids = tuple(sorted({it.claim.id for it in setters}))
         carried = all(it.carried for it in setters)
         if len(ids) == 1:
@@ -430,7 +454,9 @@ class _Component:
         else:
             by_id = {it.claim.id: it.claim for it in setters}
             notes = " and ".join(f"{i} said {_note(by_id[i])}" for i in ids)
-        return Bound.stated(name, side, value, closed, ids, notes, carried=carried)  # type: ignore[arg-type]
+        bound = Bound.stated(name, side, value, closed, ids, notes, carried=carried)  # type: ignore[arg-type]
+        self._bounds[key] = bound
+        return bound
 
     def _relations(self, share_claims: Iterable[Claim], constraint_ids: Iterable[str]) -> list[Relation]:
         relations: list[Relation] = []
@@ -563,7 +589,7 @@ class _Component:
         if items:
             lo = min(items, key=lambda it: it.lo_key)
             hi = max(items, key=lambda it: it.hi_key)
-            envelope = Range(quantity.kind, lo.lo[0], hi.hi[0], lo.lo[1], hi.hi[1], quantity.unit)
+            envelope = self._range(quantity, *lo.lo, *hi.hi)
         has_bounds = lower.via != "kind" or upper.via != "kind"
         status: Status
         if state.conflicts[name]:
@@ -580,14 +606,13 @@ class _Component:
         if name in state.no_interval or (status == "unknown"):
             interval = None
         else:
-            interval = Range(quantity.kind, lower.value, upper.value, lower.closed, upper.closed,
-                             quantity.unit)
+            interval = self._range(quantity, lower.value, lower.closed, upper.value, upper.closed)
         reasons = list(state.reasons[name])
         if interval is not None:
             for bound in (lower, upper):
                 if bound.via == "kind" and bound.value is not None:
                     continue
-                sentence = bound.sentence()
+                sentence = self._sentence(bound)
                 rests = sorted(bound.label & state.disputed)
                 if rests:
                     sentence += f" (conditional on {', '.join(rests)}, disputed here)"
