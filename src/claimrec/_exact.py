@@ -12,6 +12,8 @@ from claimrec.errors import ValidationError
 Number: TypeAlias = int | Fraction
 """An exact number: what every bound inside claimrec is."""
 
+_MAX_DIGITS = 400
+
 
 def simplify(value: Fraction) -> Number:
     """Return ``value`` as an int when it is integral, else unchanged."""
@@ -44,9 +46,7 @@ def exact(value: object, field: str = "value") -> Number:
             raise ValidationError(f"{field}: expected a finite number, got {value!r}")
         return simplify(Fraction(repr(value)))
     if isinstance(value, Decimal):
-        if not value.is_finite():
-            raise ValidationError(f"{field}: expected a finite number, got {value!r}")
-        return simplify(Fraction(value))
+        return _exact_decimal(value, value, field)
     if isinstance(value, str):
         return _exact_text(value, field)
     raise ValidationError(
@@ -73,8 +73,23 @@ def _exact_text(value: str, field: str) -> Number:
         raise ValidationError(
             f"{field}: expected a decimal number such as '3000' or '0.5', got {value!r}"
         ) from None
-    if not dec.is_finite() or len(text) > 400:
+    if len(text) > _MAX_DIGITS:
+        raise ValidationError(
+            f"{field}: expected a number written in at most {_MAX_DIGITS} characters, "
+            f"got {len(text)}"
+        )
+    return _exact_decimal(dec, value, field)
+
+
+def _exact_decimal(dec: Decimal, value: object, field: str) -> Number:
+    if not dec.is_finite():
         raise ValidationError(f"{field}: expected a finite number, got {value!r}")
+    # An exponent such as 1e999999999 would build a billion-digit integer.
+    if not dec.is_zero() and abs(dec.adjusted()) > _MAX_DIGITS:
+        raise ValidationError(
+            f"{field}: expected a number between 1e-{_MAX_DIGITS} and 1e{_MAX_DIGITS} "
+            f"in size, got {value!r}"
+        )
     return simplify(Fraction(dec))
 
 
@@ -84,6 +99,7 @@ def format_number(value: Number, *, grouping: bool = True) -> str:
     >>> format_number(10501), format_number(Fraction(5, 2)), format_number(Fraction(1, 3))
     ('10,501', '2.5', '1/3')
     """
+    value = simplify(value) if isinstance(value, Fraction) else value
     if isinstance(value, int):
         return f"{value:,}" if grouping else str(value)
     dec = _as_short_decimal(value)

@@ -171,7 +171,8 @@ class Claim:
         if not isinstance(self.value, Range | FractionOf):
             self._fail("value", f"expected a Range or a FractionOf, got {self.value!r}")
         credibility: object = self.credibility
-        if isinstance(credibility, bool) or credibility not in range(1, 7):
+        # 3.0 == 3, so `in range` alone would let floats and Fractions through.
+        if type(credibility) is not int or credibility not in range(1, 7):
             self._fail(
                 "credibility",
                 f"expected an Admiralty credibility rating 1-6, got {self.credibility!r}",
@@ -245,7 +246,8 @@ def _terms(value: object) -> tuple[Term, ...]:
 
 
 _TERM = re.compile(
-    r"\s*([+-])?\s*(?:(\d+(?:\.\d+)?(?:/\d+)?)\s*\*?\s*)?([A-Za-z_][A-Za-z0-9_.]*)\s*"
+    # No two runs of spaces touch, so a failed match cannot backtrack quadratically.
+    r"\s*(?:([+-])\s*)?(?:(\d+(?:\.\d+|/0*[1-9]\d*)?)\s*(?:\*\s*)?)?([A-Za-z_][A-Za-z0-9_.]*)\s*"
 )
 
 
@@ -515,7 +517,9 @@ def _check_claim(
         raise ValidationError(
             f"{where}: value: {value.kind} range"
             + (f" in {value.unit!r}" if value.unit else "")
-            + f" does not fit quantity {quantity.name!r}, a {quantity.kind}"
+            + f" does not fit quantity {quantity.name!r}, "
+            + ("an" if quantity.kind == "amount" else "a")
+            + f" {quantity.kind}"
             + (f" in {quantity.unit!r}" if quantity.unit else "")
         )
     if claim.source is not None:

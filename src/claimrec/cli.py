@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from claimrec.errors import ClaimrecError
 from claimrec.policies import POLICIES
@@ -38,7 +39,9 @@ def _parser() -> argparse.ArgumentParser:
 
     par = commands.add_parser("parse", help="read a number or time phrase and show the rule")
     par.add_argument("phrase")
-    par.add_argument("--reference", help="the day the phrase was said (YYYY-MM-DD)")
+    par.add_argument(
+        "--reference", help="the day a time phrase was said (YYYY-MM-DD; default today)"
+    )
     par.add_argument("--kind", choices=("count", "proportion", "amount"))
     par.add_argument("--format", default="text", choices=("text", "json"))
     return parser
@@ -93,9 +96,26 @@ def _explain(args: argparse.Namespace) -> int:
 
 
 def _parse(args: argparse.Namespace) -> int:
-    from claimrec.readings import read_phrase
+    """Read the phrase as a number range; failing that, as a time span."""
+    import datetime as dt
 
-    reading = read_phrase(args.phrase, reference=args.reference, kind=args.kind)
+    from claimrec.dates import read_span
+    from claimrec.errors import ParseError
+    from claimrec.readings import read_range
+
+    reading: Any
+    try:
+        reading = read_range(args.phrase, kind=args.kind)
+    except ParseError as as_number:
+        reference = args.reference or dt.date.today().isoformat()
+        try:
+            reading = read_span(args.phrase, reference=reference)
+        except ParseError as as_time:
+            raise ParseError(
+                f"cannot read {args.phrase!r} as a number ({as_number}) "
+                f"or as a time ({as_time})",
+                text=args.phrase,
+            ) from None
     if args.format == "json":
         print(json.dumps(reading.to_json(), sort_keys=True, ensure_ascii=False))
     else:

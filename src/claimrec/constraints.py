@@ -234,8 +234,10 @@ def propagate(
             domain[slot] = bound
             if _empty(domain[0], domain[1]):
                 return Outcome(domains, (bound.quantity, domain[0], domain[1]), revisions, False)
+            # A relation is revised again after it changed a variable of its own: one
+            # revision is not idempotent (integer rounding can enable another step).
             for other in watchers[bound.quantity]:
-                if not queued[other] and other != index:
+                if not queued[other]:
                     queued[other] = True
                     queue.append(other)
     return Outcome(domains, None, revisions, False)

@@ -35,7 +35,7 @@ from claimrec._exact import Number, exact, to_json_number
 from claimrec.claims import Claim, ClaimSet, Constraint, Quantity, Term
 from claimrec.errors import ClaimFileError, ClaimrecError
 from claimrec.provenance import Attribution, Source
-from claimrec.ranges import FractionOf, Range
+from claimrec.ranges import KINDS, FractionOf, Range
 from claimrec.spans import Span
 
 __all__ = [
@@ -202,7 +202,8 @@ def _toml_value(value: Any) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
+        # JSON leaves DEL (U+007F) raw; TOML requires it escaped.
+        return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
     if isinstance(value, list):
         return "[" + ", ".join(_toml_value(v) for v in value) + "]"
     assert isinstance(value, dict)
@@ -280,10 +281,12 @@ def _array(ctx: _Context, data: Mapping[str, Any], key: str) -> list[Any]:
     return value
 
 
-class _FieldError(Exception):
+class _FieldError(ClaimFileError):
+    """A bad field inside one item; :func:`_item` adds the file and the item."""
+
     def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
+        super().__init__(f"{field}: {message}", field=field)
+        self.detail = message
 
 
 def _item(
@@ -308,7 +311,7 @@ def _item(
     try:
         return build(obj, label)
     except _FieldError as err:
-        raise ctx.fail(str(err), item=label, field=err.field) from None
+        raise ctx.fail(err.detail, item=label, field=err.field) from None
     except ClaimrecError as err:
         message = str(err)
         prefix = f"{label}: "
@@ -384,9 +387,13 @@ def range_from_json(
         flags[end] = flag
     kind = obj.get("kind", kind)
     unit = obj.get("unit", unit)
+    if kind not in KINDS:
+        raise _FieldError(f"{field}.kind", f"expected one of {', '.join(KINDS)}, got {kind!r}")
+    if unit is not None and not isinstance(unit, str):
+        raise _FieldError(f"{field}.unit", f"expected a unit name or null, got {unit!r}")
     try:
         return Range(
-            kind,  # type: ignore[arg-type]  # checked by Range's validator
+            kind,
             lower,
             upper,
             flags["lower_closed"],
@@ -496,7 +503,7 @@ def loads(text: str, *, format: FileFormat = "json", path: str | None = None) ->
     ctx = _Context(path)
     try:
         if format == "toml":
-            data: object = tomllib.loads(text)
+            data: object = tomllib.loads(text, parse_float=Decimal)
         else:
             data = json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
     except json.JSONDecodeError as err:
@@ -507,6 +514,8 @@ def loads(text: str, *, format: FileFormat = "json", path: str | None = None) ->
         raise ctx.fail(f"not valid TOML: {err}") from None
     except ValueError as err:
         raise ctx.fail(str(err)) from None
+    except RecursionError:
+        raise ctx.fail("nested too deeply to be a claim file") from None
     return from_dict(data, path=path)
 
 

@@ -113,12 +113,20 @@ def _non_empty(instance: object, attribute: attrs.Attribute[str], value: object)
         raise ValidationError(f"{attribute.name}: expected a non-empty string, got {value!r}")
 
 
-def _ids(value: object) -> tuple[str, ...]:
+def _ids(value: object, field: str) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
     if isinstance(value, list | tuple):
         return tuple(value)
-    raise ValidationError(f"expected a source id or a list of source ids, got {value!r}")
+    raise ValidationError(f"{field}: expected a source id or a list of source ids, got {value!r}")
+
+
+def _citing(value: object) -> tuple[str, ...]:
+    return _ids(value, "citing")
+
+
+def _reported_by(value: object) -> tuple[str, ...]:
+    return _ids(value, "reported_by")
 
 
 def _all_ids(
@@ -186,8 +194,10 @@ class Attribution:
     """
 
     said_by: str = attrs.field(validator=_non_empty)
-    citing: tuple[str, ...] = attrs.field(default=(), converter=_ids, validator=_all_ids)
-    reported_by: tuple[str, ...] = attrs.field(default=(), converter=_ids, validator=_all_ids)
+    citing: tuple[str, ...] = attrs.field(default=(), converter=_citing, validator=_all_ids)
+    reported_by: tuple[str, ...] = attrs.field(
+        default=(), converter=_reported_by, validator=_all_ids
+    )
 
     @property
     def chain(self) -> tuple[str, ...]:

@@ -417,13 +417,15 @@ class _Component:
 
     # -- propagation -------------------------------------------------------------
 
-    def _domains(self, items: Mapping[str, Iterable[_Item]], state: _SliceState | None) -> dict[str, Domain]:
+    def _domains(
+        self, items: Mapping[str, Iterable[_Item]], state: _SliceState
+    ) -> dict[str, Domain]:
         domains = initial_domains(self.kinds)
         for name in self.names:
             accepted = list(items[name])
             if not accepted:
                 continue
-            if state is not None and name in state.envelope_policy:
+            if name in state.envelope_policy:
                 lo_item = min(accepted, key=lambda it: (it.lo_key, it.claim.id))
                 hi_item = max(accepted, key=lambda it: (it.hi_key, it.claim.id))
                 lows = [lo_item]
@@ -485,15 +487,19 @@ class _Component:
             if outcome.contradiction is None:
                 return outcome.domains
             nogood = minimal_conflict(
-                outcome.nogood, lambda subset: self._consistent(subset, accepted, shares)
+                outcome.nogood, lambda subset: self._consistent(subset, accepted, shares, state)
             )
             self._resolve_nogood(nogood, state)
 
     def _consistent(
-        self, subset: frozenset[str], accepted: Mapping[str, list[_Item]], shares: list[Claim]
+        self,
+        subset: frozenset[str],
+        accepted: Mapping[str, list[_Item]],
+        shares: list[Claim],
+        state: _SliceState,
     ) -> bool:
         items = {n: [it for it in accepted[n] if it.claim.id in subset] for n in self.names}
-        domains = self._domains(items, None)
+        domains = self._domains(items, state)
         relations = self._relations(
             [c for c in shares if c.id in subset],
             [k.id for k in self.constraints if k.id in subset],
@@ -558,7 +564,7 @@ class _Component:
                 shares = [c for c in state.accepted_shares if c.id not in state.dropped]
                 for n in self.names:
                     trial[n] = [it for it in trial[n] if it.claim.id not in state.dropped]
-                domains = self._domains(trial, None)
+                domains = self._domains(trial, state)
                 outcome = propagate(domains, self._relations(shares, [k.id for k in self.constraints]), self.kinds)
                 if outcome.contradiction is not None:
                     continue

@@ -20,7 +20,6 @@ from typing import Final
 
 import attrs
 from dateutil import parser as date_parser
-from dateutil.relativedelta import relativedelta
 
 from claimrec.errors import ParseError, ValidationError
 
@@ -88,7 +87,7 @@ class Span:
         Span('2025-02-04', '2025-02-05')
         """
         d = to_date(day, "day")
-        return cls(d, d + dt.timedelta(days=1))
+        return cls(d, _next_day(d))
 
     @classmethod
     def month(cls, year: int, month: int) -> Span:
@@ -98,7 +97,7 @@ class Span:
         31
         """
         first = _checked_date(year, month, 1)
-        return cls(first, first + relativedelta(months=1))
+        return cls(first, _checked_date(year + month // 12, month % 12 + 1, 1))
 
     @classmethod
     def year(cls, year: int) -> Span:
@@ -108,7 +107,7 @@ class Span:
         366
         """
         first = _checked_date(year, 1, 1)
-        return cls(first, first.replace(year=year + 1))
+        return cls(first, _checked_date(year + 1, 1, 1))
 
     @classmethod
     def since(cls, start: object) -> Span:
@@ -171,11 +170,14 @@ class Span:
                 "(relative phrases need parse_span with a reference date)",
                 text=text,
             )
-        if one.month != two.month:
-            return cls.year(one.year)
-        if one.day != two.day:
-            return cls.month(one.year, one.month)
-        return cls.day(one.date())
+        try:
+            if one.month != two.month:
+                return cls.year(one.year)
+            if one.day != two.day:
+                return cls.month(one.year, one.month)
+            return cls.day(one.date())
+        except ValidationError as err:
+            raise ParseError(f"cannot read {text!r} as a date: {err}", text=text) from None
 
     # -- properties ------------------------------------------------------
 
@@ -267,6 +269,12 @@ def _checked_date(year: int, month: int, day: int) -> dt.date:
         return dt.date(year, month, day)
     except (ValueError, TypeError, OverflowError) as err:
         raise ValidationError(f"no such date: year={year!r}, month={month!r}: {err}") from None
+
+
+def _next_day(day: dt.date) -> dt.date:
+    if day == dt.date.max:
+        raise ValidationError(f"day: {day} is the last date there is; a span needs a day after it")
+    return day + dt.timedelta(days=1)
 
 
 def _later(a: dt.date | None, b: dt.date | None) -> dt.date | None:
