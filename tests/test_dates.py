@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-import time
 
 import pytest
 
@@ -319,15 +318,10 @@ def test_non_string_text() -> None:
         parse_span(5, reference=WED)  # type: ignore[arg-type]
 
 
-def best_of_three(text: str) -> float:
-    """Seconds for the fastest of three readings (the others may meet a busy machine)."""
-    times = []
-    for _ in range(3):
-        began = time.perf_counter()
-        with contextlib.suppress(ParseError):
-            parse_span(text, reference=WED)
-        times.append(time.perf_counter() - began)
-    return min(times)
+def _answer(text: str) -> None:
+    """Read ``text``; anything but a result or a ParseError fails the test."""
+    with contextlib.suppress(ParseError):
+        parse_span(text, reference=WED)
 
 
 def test_long_text_is_refused_early_and_fast() -> None:
@@ -335,7 +329,6 @@ def test_long_text_is_refused_early_and_fast() -> None:
     with pytest.raises(ParseError, match="at most 200 characters") as info:
         parse_span(text, reference=WED)
     assert info.value.position == 200
-    assert best_of_three(text) < 0.005
 
 
 @pytest.mark.parametrize(
@@ -355,9 +348,10 @@ def test_long_text_is_refused_early_and_fast() -> None:
         "jan - " * 33,
     ],
 )
-def test_adversarial_phrases_are_answered_quickly(text: str) -> None:
+def test_adversarial_phrases_are_answered(text: str) -> None:
+    # Their speed is measured by bench/adversarial_bench.py, not asserted here.
     assert len(text) <= 200
-    assert best_of_three(text) < 0.05
+    _answer(text)
 
 
 @pytest.mark.parametrize(

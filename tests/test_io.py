@@ -407,7 +407,8 @@ class TestFromDict:
             ),
             (
                 {"value": None},
-                "claim 'c': value: expected a range object or a share {'share': ..., 'of': ...}",
+                "claim 'c': value: expected a range object, a share {'share': ..., 'of': ...} "
+                "or a 'phrase'",
             ),
             (
                 {"value": 3000},
@@ -465,7 +466,8 @@ class TestFromDict:
             ),
             (
                 {"value": {"of": "base"}},
-                "claim 'c': value.share: expected a range object with lower/upper, got None",
+                "claim 'c': value.share: expected a range object with lower/upper, or a 'phrase' "
+                "to read it from",
             ),
             (
                 {"value": {"share": {"upper": "1/2"}, "of": 5}},

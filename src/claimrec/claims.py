@@ -34,6 +34,7 @@ from claimrec._exact import Number, exact, format_number
 from claimrec.errors import ValidationError
 from claimrec.provenance import Attribution, Source
 from claimrec.ranges import KINDS, FractionOf, Kind, Range
+from claimrec.readings import Reading, read_range
 from claimrec.spans import Span, to_date
 
 __all__ = [
@@ -166,8 +167,35 @@ class Claim:
     phrase: str | None = attrs.field(default=None, validator=attrs.validators.optional(_check_text))
     citation: str = attrs.field(default="", validator=_check_text)
     notes: str = attrs.field(default="", validator=_check_text)
+    reading: Reading | None = attrs.field(default=None, eq=False, repr=False)
+
+    @classmethod
+    def from_phrase(
+        cls,
+        id: str,
+        quantity: str,
+        phrase: str,
+        *,
+        kind: Kind | None = None,
+        base: str | None = None,
+        **fields: Any,
+    ) -> Claim:
+        """A claim whose value is read from ``phrase``; the :class:`Reading` is kept.
+
+        ``base`` names the quantity a share is of ("up to 50 percent" of deployed).
+
+        >>> c = Claim.from_phrase("nis_losses", "casualties", "more than 3,000")
+        >>> c.value, c.reading.rule
+        (Range(count [3,001, inf)), 'more than')
+        >>> Claim.from_phrase("jones", "casualties", "up to 50 percent", base="deployed").value
+        FractionOf(share=Range(proportion [0, 50%]), base='deployed')
+        """
+        reading = read_range(phrase, kind="proportion" if base else kind, base=base)
+        return cls(id, quantity, reading.value, phrase=phrase, reading=reading, **fields)
 
     def __attrs_post_init__(self) -> None:
+        if self.reading is not None and not isinstance(self.reading, Reading):
+            self._fail("reading", f"expected a Reading or None, got {self.reading!r}")
         if not isinstance(self.value, Range | FractionOf):
             self._fail("value", f"expected a Range or a FractionOf, got {self.value!r}")
         credibility: object = self.credibility

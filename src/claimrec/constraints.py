@@ -9,7 +9,7 @@ rounded inward to integers, and every tightened bound records the relation and t
 bounds it came from.
 
 >>> from claimrec.claims import Constraint
->>> from claimrec.reasons import Bound
+>>> from claimrec.reasons import Bound, Side
 >>> rel = relations_of(Constraint.parse("c2", "in_combat + casualties <= deployed"))
 >>> kinds = {"in_combat": "count", "casualties": "count", "deployed": "count"}
 >>> doms = initial_domains(kinds)
@@ -17,7 +17,7 @@ bounds it came from.
 >>> doms["casualties"][0] = Bound.stated("casualties", "lower", 3001, True, ("nis_losses",))
 >>> out = propagate(doms, rel, kinds)
 >>> out.domains["deployed"][0].value, sorted(out.domains["deployed"][0].label)
-(10501, ['budanov', 'c2', 'nis_losses'])
+(10501, ['budanov', 'nis_losses'])
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ import attrs
 from claimrec._exact import Number, simplify
 from claimrec.claims import Claim, Constraint
 from claimrec.ranges import FractionOf, Kind, Range
-from claimrec.reasons import Bound
+from claimrec.reasons import Bound, Side
 
 __all__ = [
     "Domain",
@@ -68,13 +68,18 @@ class Linear:
 
 @attrs.frozen
 class Share:
-    """``variable = s * base`` for some ``s`` in ``share``; from constraint or claim ``id``."""
+    """``variable = s * base`` for some ``s`` in ``share``; from constraint or claim ``id``.
+
+    ``claim`` is true when ``id`` is a claim ("up to 50 percent of deployed"), whose id
+    then joins the label of every bound derived through it.
+    """
 
     id: str
     text: str
     variable: str
     base: str
     share: Range
+    claim: bool = False
 
     @property
     def variables(self) -> tuple[str, ...]:
@@ -125,8 +130,12 @@ def share_relation(claim: Claim) -> Share:
     value = claim.value
     assert isinstance(value, FractionOf)
     return Share(
-        claim.id, f"{claim.quantity} = {value.share} * {value.base}", claim.quantity, value.base,
+        claim.id,
+        f"{claim.quantity} = {value.share} * {value.base}",
+        claim.quantity,
+        value.base,
         value.share,
+        claim=True,
     )
 
 
@@ -166,7 +175,7 @@ class Outcome:
         if self.contradiction is None:
             return frozenset()
         _, lo, hi = self.contradiction
-        return lo.label | hi.label
+        return lo.label | hi.label | lo.constraints() | hi.constraints()
 
 
 def _tighter(new: Bound, old: Bound) -> bool:
@@ -298,8 +307,10 @@ def _revise_share(
     var = domains[relation.variable]
     nonnegative = base[0].value is not None and base[0].value >= 0
     product = relation.share * _as_range(base, base_kind)
+    rests = frozenset((relation.id,)) if relation.claim else frozenset()
     proposals = []
-    for slot, side in ((0, "lower"), (1, "upper")):
+    sides: tuple[tuple[int, Side], ...] = ((0, "lower"), (1, "upper"))
+    for slot, side in sides:
         end = product.lower if slot == 0 else product.upper
         if end is None:
             continue
@@ -308,7 +319,14 @@ def _revise_share(
         value, closed = _round(var_kind, end, closed, slot == 0)
         proposals.append(
             Bound.derived(
-                relation.variable, side, value, closed, relation.id, relation.text, premises
+                relation.variable,
+                side,
+                value,
+                closed,
+                relation.id,
+                relation.text,
+                premises,
+                rests_on=rests,
             )
         )
     # base >= variable.lower / max(share), for non-negative quantities.
@@ -319,7 +337,10 @@ def _revise_share(
             base_kind, Fraction(lo.value) / top, lo.closed and relation.share.upper_closed, True
         )
         proposals.append(
-            Bound.derived(relation.base, "lower", value, closed, relation.id, relation.text, (lo,))
+            Bound.derived(
+                relation.base, "lower", value, closed, relation.id, relation.text, (lo,),
+                rests_on=rests,
+            )
         )
     # base <= variable.upper / min(share), when the share has a positive minimum.
     bottom = relation.share.lower
@@ -329,7 +350,10 @@ def _revise_share(
             base_kind, Fraction(hi.value) / bottom, hi.closed and relation.share.lower_closed, False
         )
         proposals.append(
-            Bound.derived(relation.base, "upper", value, closed, relation.id, relation.text, (hi,))
+            Bound.derived(
+                relation.base, "upper", value, closed, relation.id, relation.text, (hi,),
+                rests_on=rests,
+            )
         )
     return proposals
 

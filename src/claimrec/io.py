@@ -36,6 +36,7 @@ from claimrec.claims import Claim, ClaimSet, Constraint, Quantity, Term
 from claimrec.errors import ClaimFileError, ClaimrecError
 from claimrec.provenance import Attribution, Source
 from claimrec.ranges import KINDS, FractionOf, Range
+from claimrec.readings import Reading, read_range
 from claimrec.spans import Span
 
 __all__ = [
@@ -411,16 +412,33 @@ def _claim(obj: Mapping[str, Any], label: str, quantities: Mapping[str, Quantity
     phrase = _get(obj, "phrase", str, None)
     raw = obj.get("value")
     value: Range | FractionOf
-    if raw is None:
-        raise _FieldError("value", "expected a range object or a share {'share': ..., 'of': ...}")
+    if raw is None and phrase is None:
+        raise _FieldError(
+            "value", "expected a range object, a share {'share': ..., 'of': ...} or a 'phrase'"
+        )
+    base: str | None = None
     if isinstance(raw, dict) and "of" in raw:
         extra = set(raw) - {"share", "of"}
         if extra:
             raise _FieldError("value", f"unknown field(s) {sorted(extra)}; expected share, of")
-        share = range_from_json(raw.get("share"), kind="proportion", field="value.share")
         base = raw["of"]
         if not isinstance(base, str):
             raise _FieldError("value.of", f"expected a quantity name, got {base!r}")
+    share_missing = isinstance(raw, dict) and base is not None and "share" not in raw
+    if share_missing and phrase is None:
+        raise _FieldError(
+            "value.share", "expected a range object with lower/upper, or a 'phrase' to read it from"
+        )
+    reading = _reading(phrase, kind, base, required=raw is None or share_missing)
+    if raw is None:
+        assert reading is not None
+        value = reading.value
+    elif base is not None:
+        if "share" in raw:
+            share = range_from_json(raw["share"], kind="proportion", field="value.share")
+        else:
+            assert reading is not None
+            share = reading.entailed
         value = FractionOf(share, base)
     else:
         value = range_from_json(raw, kind=kind, unit=unit)
@@ -438,7 +456,21 @@ def _claim(obj: Mapping[str, Any], label: str, quantities: Mapping[str, Quantity
         phrase,
         _get(obj, "citation", str, ""),
         _get(obj, "notes", str, ""),
+        reading,
     )
+
+
+def _reading(phrase: str | None, kind: str, base: str | None, *, required: bool) -> Reading | None:
+    """The phrase's reading; when the value is also given, a phrase that does not read is kept
+    as text only."""
+    if phrase is None:
+        return None
+    try:
+        return read_range(phrase, kind="proportion" if base else kind, base=base)  # type: ignore[arg-type]
+    except ClaimrecError as err:
+        if required:
+            raise _FieldError("phrase", str(err)) from None
+        return None
 
 
 def _attribution(raw: object) -> Attribution | None:

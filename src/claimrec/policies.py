@@ -179,7 +179,8 @@ class Choice:
 class Policy(Protocol):
     """What the reconciler asks of a policy."""
 
-    name: str
+    @property
+    def name(self) -> str: ...
 
     def choose(self, options: Sequence[Option]) -> Choice: ...
 

@@ -4,9 +4,10 @@ A :class:`Bound` is one end of a quantity's interval together with how it was
 obtained: stated by claims, carried over time from an earlier (or later) claim of a
 cumulative quantity, implied by the quantity's kind (a count is >= 0), or derived
 through a constraint from other bounds (its *premises*). Every bound carries its
-*label*: the ids of all claims and constraints it rests on, as in an
-assumption-based truth maintenance system, so a bound that rests on a disputed claim
-is known to be conditional on it.
+*label*: the ids of the claims it rests on, as in an assumption-based truth
+maintenance system, so a bound that rests on a disputed claim is known to be
+conditional on it. Constraints are not assumptions (nothing sets them aside); the
+ones a derivation used are found by walking its tree (:meth:`Bound.constraints`).
 
 >>> b = Bound.stated("in_combat", "lower", 7500, True, ("budanov",), "'about 8,000'")
 >>> b.sentence()
@@ -15,8 +16,8 @@ is known to be conditional on it.
 >>> d = Bound.derived("deployed", "lower", 10501, True, "c2", "in_combat + casualties <= deployed", (b, c))
 >>> print(d.sentence())
 lower bound 10,501 because in_combat >= 7,500 (budanov, 'about 8,000') and casualties >= 3,001 (nis_losses, 'more than 3,000') and in_combat + casualties <= deployed (c2)
->>> sorted(d.label)
-['budanov', 'c2', 'nis_losses']
+>>> sorted(d.label), sorted(d.constraints())
+(['budanov', 'nis_losses'], ['c2'])
 """
 
 from __future__ import annotations
@@ -41,8 +42,8 @@ class Bound:
 
     ``value`` is ``None`` for an unbounded end. ``claims`` are the claims that state
     the bound directly (via ``claim`` or ``carried``); ``constraint`` and ``premises``
-    say how a derived bound was obtained; ``label`` is every claim and constraint id
-    the bound rests on. ``note`` is a short text for the claims (their phrases).
+    say how a derived bound was obtained; ``label`` is every claim id the bound rests
+    on (a "share of" claim used as a relation included). ``note`` is a short text for the claims (their phrases).
     """
 
     quantity: str
@@ -52,6 +53,7 @@ class Bound:
     via: Via
     claims: tuple[str, ...] = ()
     note: str = ""
+    detail: str = ""
     constraint: str | None = None
     constraint_text: str = ""
     premises: tuple[Bound, ...] = ()
@@ -68,8 +70,12 @@ class Bound:
         note: str = "",
         *,
         carried: bool = False,
+        detail: str = "",
     ) -> Bound:
-        """A bound stated by ``claims`` (or carried over time from them)."""
+        """A bound stated by ``claims`` (or carried over time from them).
+
+        ``note`` quotes the phrases; ``detail`` says how a phrase was read.
+        """
         return cls(
             quantity,
             side,
@@ -78,6 +84,7 @@ class Bound:
             "carried" if carried else "claim",
             claims,
             note,
+            detail,
             label=frozenset(claims),
         )
 
@@ -100,9 +107,14 @@ class Bound:
         rests_on: frozenset[str] = frozenset(),
     ) -> Bound:
         """A bound obtained through ``constraint`` from ``premises``."""
-        label = frozenset({constraint}) | rests_on
-        for premise in premises:
-            label |= premise.label
+        labels = {id(p.label): p.label for p in premises if p.label}
+        if rests_on:
+            labels[id(rests_on)] = rests_on
+        # Reuse a premise's label when it already holds all the others: long chains of
+        # derivations then share one set instead of copying it at every step.
+        label: frozenset[str] = frozenset()
+        for candidate in sorted(labels.values(), key=len, reverse=True):
+            label = candidate if not label else (label if candidate <= label else label | candidate)
         return cls(
             quantity,
             side,
@@ -125,9 +137,24 @@ class Bound:
         """True for an end at infinity."""
         return self.value is None
 
-    def claims_in_label(self, claim_ids: frozenset[str] | set[str]) -> frozenset[str]:
-        """The members of the label that are in ``claim_ids``."""
-        return self.label & frozenset(claim_ids)
+    def constraints(self) -> frozenset[str]:
+        """The ids of the constraints the derivation used, found by walking its tree.
+
+        >>> Bound.stated("x", "lower", 1, True, ("a",)).constraints()
+        frozenset()
+        """
+        found: set[str] = set()
+        seen: set[int] = set()
+        stack: list[Bound] = [self]
+        while stack:
+            bound = stack.pop()
+            if id(bound) in seen:
+                continue
+            seen.add(id(bound))
+            if bound.constraint is not None and bound.constraint not in bound.label:
+                found.add(bound.constraint)
+            stack.extend(bound.premises)
+        return frozenset(found)
 
     def value_text(self) -> str:
         """The value for people: ``10,501``, ``inf``, ``-inf``."""
@@ -172,7 +199,8 @@ class Bound:
                 + (f" ({self.note})" if self.note else "")
                 + ", since the quantity is cumulative"
             )
-        return f"{head}: {who} {verb} {self.note}" if self.note else f"{head}: {who}"
+        said = f"{head}: {who} {verb} {self.note}" if self.note else f"{head}: {who}"
+        return f"{said} ({self.detail})" if self.detail else said
 
     def tree(self, indent: int = 0) -> list[str]:
         """The full justification tree, one line per node, indented by depth.
@@ -208,4 +236,5 @@ class Bound:
             "constraint": self.constraint,
             "premises": [p.to_json() for p in self.premises],
             "rests_on": sorted(self.label),
+            "constraints": sorted(self.constraints()),
         }

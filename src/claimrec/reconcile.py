@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
@@ -177,6 +179,40 @@ def _note(claim: Claim) -> str:
     return repr(claim.phrase) if claim.phrase else f"{claim.value}"
 
 
+def _reading_detail(claim: Claim) -> str:
+    """How the claim's phrase was read: ``read as 8,000 +/- 500 (rule 'about': ...)``."""
+    if claim.reading is None:
+        return ""
+    detail = claim.reading.explain().removeprefix(f"{claim.reading.phrase!r} ")
+    if detail.endswith(")") and " (rule " in detail:
+        detail = detail.replace(" (rule ", "; rule ", 1)[:-1]
+    return detail
+
+
+def _plausible_reason(interval: Range, items: Sequence[_Item]) -> str | None:
+    """A best estimate from the plausible readings, when they agree with the interval."""
+    readings = [
+        (it.claim, it.claim.reading.plausible)
+        for it in items
+        if not it.carried and it.claim.reading is not None
+        and it.claim.reading.plausible is not None
+        and it.claim.reading.plausible.kind == interval.kind
+    ]
+    if not readings:
+        return None
+    best = interval
+    for _, plausible in readings:
+        best = best & plausible
+    used = "; ".join(
+        f"{c.id} {c.phrase!r} plausibly {p}" for c, p in sorted(readings, key=lambda r: r[0].id)
+    )
+    if best.is_empty:
+        return f"plausible readings do not agree ({used}); the best estimate stays the interval"
+    if best == interval:
+        return None
+    return f"best estimate {best}, narrowed by plausible readings: {used}"
+
+
 def _disjoint_pairs(items: Sequence[_Item]) -> list[tuple[int, int]]:
     """Every pair (i, j) of items that share no value: the minimal conflicts."""
     by_upper = sorted(range(len(items)), key=lambda i: items[i].hi_key)
@@ -265,7 +301,7 @@ class _Component:
         if not cuts:
             return [(None, None)]
         bounds: list[dt.date | None] = [None, *cuts, None]
-        return list(zip(bounds[:-1], bounds[1:], strict=True))
+        return list(itertools.pairwise(bounds))
 
     def run(self, day: dt.date | None) -> dict[str, list[Segment]]:
         per_quantity: dict[str, list[Segment]] = {n: [] for n in self.names}
@@ -281,7 +317,7 @@ class _Component:
                     )
                 else:
                     merged.append(seg)
-        for name, segments in per_quantity.items():
+        for segments in per_quantity.values():
             while len(segments) > 1 and segments[0].status == "unknown":
                 segments.pop(0)
             while len(segments) > 1 and segments[-1].status == "unknown":
@@ -451,12 +487,23 @@ class _Component:
             return cached
         ids = tuple(sorted({it.claim.id for it in setters}))
         carried = all(it.carried for it in setters)
+        detail = ""
         if len(ids) == 1:
             notes = _note(setters[0].claim)
+            detail = _reading_detail(setters[0].claim)
         else:
             by_id = {it.claim.id: it.claim for it in setters}
             notes = " and ".join(f"{i} said {_note(by_id[i])}" for i in ids)
-        bound = Bound.stated(name, side, value, closed, ids, notes, carried=carried)  # type: ignore[arg-type]
+        bound = Bound.stated(
+            name,
+            side,  # type: ignore[arg-type]
+            value,
+            closed,
+            ids,
+            notes,
+            carried=carried,
+            detail=detail,
+        )
         self._bounds[key] = bound
         return bound
 
@@ -487,7 +534,10 @@ class _Component:
             if outcome.contradiction is None:
                 return outcome.domains
             nogood = minimal_conflict(
-                outcome.nogood, lambda subset: self._consistent(subset, accepted, shares, state)
+                outcome.nogood,
+                functools.partial(
+                    self._consistent, accepted=accepted, shares=shares, state=state
+                ),
             )
             self._resolve_nogood(nogood, state)
 
@@ -623,6 +673,10 @@ class _Component:
                 if rests:
                     sentence += f" (conditional on {', '.join(rests)}, disputed here)"
                 reasons.append(sentence)
+            if status == "consistent":
+                plausible = _plausible_reason(interval, state.accepted.get(name, ()))
+                if plausible is not None:
+                    reasons.append(plausible)
         for it in items:
             if it.carried and it.claim.id in state.supporting[name]:
                 reasons.append(

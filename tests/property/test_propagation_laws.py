@@ -23,7 +23,7 @@ TOP = 6
 @st.composite
 def systems(draw):
     """Small integer systems: three counts in [0, 6] with random bounds and relations."""
-    kinds = {n: "count" for n in NAMES}
+    kinds = dict.fromkeys(NAMES, "count")
     box = {}
     for n in NAMES:
         lo = draw(st.integers(0, TOP))
