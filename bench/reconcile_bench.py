@@ -46,16 +46,33 @@ def generate(n_claims: int, seed: int) -> dict:
             "claims": claims, "constraints": []}
 
 
-def child(path: str, policy: str) -> None:
+def child(path: str, policy: str, stream: bool) -> None:
+    import os
+
     import claimrec
+    from claimrec.reconcile import iter_reconcile
+    from claimrec.report import write_json
 
     t0 = time.perf_counter()
     cs = claimrec.load(path)
     t1 = time.perf_counter()
     rss_load = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    report = claimrec.reconcile(cs, policy=policy)
+    if stream:
+        name, day, reports = iter_reconcile(cs, policy=policy)
+        counted = []
+
+        def counting():
+            for q in reports:
+                counted.append(len(q.segments))
+                yield q
+
+        with open(os.devnull, "w") as sink:
+            write_json(name, day, counting(), sink)
+        segments = sum(counted)
+    else:
+        report = claimrec.reconcile(cs, policy=policy)
+        segments = sum(len(s) for s in report.values())
     t2 = time.perf_counter()
-    segments = sum(len(s) for s in report.values())
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"load": t1 - t0, "reconcile": t2 - t1, "segments": segments,
                       "rss_load_mb": rss_load / 1024, "rss_mb": rss / 1024}))
@@ -67,11 +84,16 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--policy", default="most_reliable")
     parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--stream", action="store_true",
+                        help="stream the JSON report (iter_reconcile + write_json) instead "
+                             "of building the Report")
     args = parser.parse_args()
     if args.child:
-        child(args.child, args.policy)
+        child(args.child, args.policy, args.stream)
         return
-    print(f"policy {args.policy}; ~10 claims per quantity; Python {sys.version.split()[0]}")
+    how = "streamed JSON report" if args.stream else "Report in memory"
+    print(f"policy {args.policy}; ~10 claims per quantity; {how}; "
+          f"Python {sys.version.split()[0]}")
     print(f"{'claims':>9} {'load s':>8} {'reconcile s':>12} {'ratio':>6} {'segments':>9} "
           f"{'peak MB (load)':>15} {'peak MB':>8}")
     with tempfile.TemporaryDirectory() as tmp:
@@ -79,7 +101,8 @@ def main() -> None:
             path = Path(tmp) / f"claims-{n}.json"
             path.write_text(json.dumps(generate(n, args.seed)))
             out = subprocess.run(
-                [sys.executable, __file__, "--child", str(path), "--policy", args.policy],
+                [sys.executable, __file__, "--child", str(path), "--policy", args.policy,
+                 *(["--stream"] if args.stream else [])],
                 check=True, capture_output=True, text=True,
             ).stdout
             r = json.loads(out)

@@ -72,12 +72,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _reconcile(args: argparse.Namespace) -> int:
     from claimrec.io import load
-    from claimrec.reconcile import reconcile
+    from claimrec.reconcile import iter_reconcile, reconcile
+    from claimrec.report import write_json
 
-    report = reconcile(load(args.file), at=args.at, policy=args.policy)
+    claimset = load(args.file)
     if args.format == "json":
-        sys.stdout.write(report.dumps())
-    elif args.format == "markdown":
+        # Streamed: one group of linked quantities in memory at a time.
+        name, day, reports = iter_reconcile(claimset, at=args.at, policy=args.policy)
+        conflict = write_json(name, day, reports, sys.stdout)
+        return 1 if args.policy == "strict" and conflict else 0
+    report = reconcile(claimset, at=args.at, policy=args.policy)
+    if args.format == "markdown":
         sys.stdout.write(report.to_markdown())
     else:
         sys.stdout.write(report.to_text())

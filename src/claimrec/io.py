@@ -42,9 +42,11 @@ from claimrec.spans import Span
 __all__ = [
     "FORMAT",
     "dumps",
+    "dumps_lines",
     "from_dict",
     "load",
     "loads",
+    "loads_lines",
     "range_from_json",
     "range_to_json",
     "save",
@@ -177,9 +179,12 @@ def dumps(claimset: ClaimSet, *, format: FileFormat = "json") -> str:
 
 
 def save(claimset: ClaimSet, path: str | Path) -> None:
-    """Write the claim set to ``path``, as TOML when it ends in ``.toml``, else JSON."""
+    """Write the claim set to ``path``: TOML for ``.toml``, JSON Lines for ``.jsonl``, else JSON."""
     target = Path(path)
-    text = dumps(claimset, format="toml" if target.suffix == ".toml" else "json")
+    if target.suffix == ".jsonl":
+        text = dumps_lines(claimset)
+    else:
+        text = dumps(claimset, format="toml" if target.suffix == ".toml" else "json")
     target.write_text(text, encoding="utf-8")
 
 
@@ -551,12 +556,65 @@ def loads(text: str, *, format: FileFormat = "json", path: str | None = None) ->
     return from_dict(data, path=path)
 
 
+def loads_lines(text: str, *, path: str | None = None) -> ClaimSet:
+    r"""Read a claim set from JSON Lines: a header object, then one claim per line.
+
+    The header is a claim file without claims (``format``, ``quantities``, ``sources``,
+    ``constraints``); blank lines are skipped. Errors name the line.
+
+    >>> text = '{"format": "claimrec/1", "quantities": [{"name": "q"}]}\n'
+    >>> text += '{"id": "a", "quantity": "q", "phrase": "about 8,000"}\n'
+    >>> loads_lines(text).claim("a").value
+    Range(count [7,500, 8,500])
+    """
+    ctx = _Context(path)
+    header: object = None
+    claims: list[object] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line, parse_float=Decimal, parse_constant=_refuse_constant)
+        except json.JSONDecodeError as err:
+            raise ctx.fail(f"line {number}: not valid JSON at column {err.colno}: {err.msg}") from None
+        except (ValueError, RecursionError) as err:
+            raise ctx.fail(f"line {number}: {err or 'nested too deeply'}") from None
+        if header is None:
+            if not isinstance(obj, dict) or "claims" in obj:
+                raise ctx.fail(
+                    f"line {number}: expected a header object with format, quantities, "
+                    "sources and constraints (claims follow, one per line)"
+                )
+            header = obj
+        else:
+            claims.append(obj)
+    if header is None:
+        raise ctx.fail("empty file: expected a header line and one claim per line")
+    assert isinstance(header, dict)
+    return from_dict({**header, "claims": claims}, path=path)
+
+
+def dumps_lines(claimset: ClaimSet) -> str:
+    """The claim set as JSON Lines: a header line, then one claim per line.
+
+    >>> import claimrec
+    >>> cs = claimrec.load("seeds/north-korea-2025.json")
+    >>> loads_lines(dumps_lines(cs)) == cs
+    True
+    """
+    data = to_dict(claimset)
+    claims = data.pop("claims")
+    lines = [json.dumps(data, ensure_ascii=False)]
+    lines.extend(json.dumps(c, ensure_ascii=False) for c in claims)
+    return "\n".join(lines) + "\n"
+
+
 def _refuse_constant(name: str) -> object:
     raise ValueError(f"{name} is not a number claimrec accepts; write a finite number or null")
 
 
 def load(path: str | Path) -> ClaimSet:
-    """Read a claim file (``.json`` or ``.toml``).
+    """Read a claim file (``.json``, ``.toml``, or ``.jsonl``: one claim per line).
 
     >>> load("no/such/file.json")
     Traceback (most recent call last):
@@ -568,6 +626,8 @@ def load(path: str | Path) -> ClaimSet:
         text = source.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
         raise ClaimFileError(f"{path}: cannot read the file: {err}", path=str(path)) from None
+    if source.suffix == ".jsonl":
+        return loads_lines(text, path=str(path))
     return loads(text, format="toml" if source.suffix == ".toml" else "json", path=str(path))
 
 

@@ -32,7 +32,7 @@ import bisect
 import datetime as dt
 import functools
 import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -52,7 +52,7 @@ from claimrec.reasons import Bound
 from claimrec.report import QuantityReport, Report, Segment, Status
 from claimrec.spans import to_date
 
-__all__ = ["reconcile"]
+__all__ = ["iter_reconcile", "reconcile"]
 
 _NEG: tuple[int, Any, int] = (-1, 0, 0)
 _POS: tuple[int, Any, int] = (1, 0, 0)
@@ -71,27 +71,71 @@ def reconcile(
     ``majority_of_origins``) or a policy object; ``weights`` changes the weights of
     the named weighing policies.
     """
+    chosen, weights, day = _setup(claimset, at, policy, weights)
+    ordered = {q.name: q for q in _reports(claimset, chosen, weights, day)}
+    width = max((len(c.id) for c in claimset.claims), default=0)
+    lines = {c.id: _claim_line(c, claimset, weights, width) for c in claimset.claims}
+    return Report(chosen.name, day, ordered, lines)
+
+
+def iter_reconcile(
+    claimset: ClaimSet,
+    *,
+    at: dt.date | str | None = None,
+    policy: str | Policy = "strict",
+    weights: Weights | None = None,
+) -> tuple[str, dt.date | None, Iterator[QuantityReport]]:
+    """Like :func:`reconcile`, but yield each quantity's report as soon as it is ready.
+
+    Returns the policy name, the day, and an iterator over the quantities in name
+    order; only one group of linked quantities is held at a time (plus those of its
+    quantities whose turn in name order has not come), so memory stays bounded by the
+    largest group rather than the whole report.
+
+    >>> import claimrec
+    >>> name, day, reports = iter_reconcile(claimrec.load("seeds/north-korea-2025.json"))
+    >>> [q.name for q in reports]
+    ['casualties', 'deployed', 'in_combat']
+    """
+    chosen, weights, day = _setup(claimset, at, policy, weights)
+    return chosen.name, day, _reports(claimset, chosen, weights, day)
+
+
+def _setup(
+    claimset: ClaimSet,
+    at: dt.date | str | None,
+    policy: str | Policy,
+    weights: Weights | None,
+) -> tuple[Policy, Weights, dt.date | None]:
     chosen = get_policy(policy, weights=weights)
-    weights = getattr(chosen, "weights", None) or weights or Weights()
-    day = None if at is None else to_date(at, "at")
-    reports: dict[str, QuantityReport] = {}
+    prepare = getattr(chosen, "prepare", None)
+    if prepare is not None:
+        chosen = prepare(claimset)
+    used = getattr(chosen, "weights", None) or weights or Weights()
+    return chosen, used, None if at is None else to_date(at, "at")
+
+
+def _reports(
+    claimset: ClaimSet, policy: Policy, weights: Weights, day: dt.date | None
+) -> Iterator[QuantityReport]:
     claims_of: dict[str, list[Claim]] = {}
     for claim in claimset.claims:
         claims_of.setdefault(claim.quantity, []).append(claim)
     constraints_of: dict[str, list[Constraint]] = {}
     for constraint in claimset.constraints:
         constraints_of.setdefault(constraint.quantities[0], []).append(constraint)
-    for names in _components(claimset):
-        claims = [c for n in names for c in claims_of.get(n, ())]
-        constraints = [k for n in names for k in constraints_of.get(n, ())]
-        work = _Component(claimset, names, claims, constraints, chosen, weights)
-        for name, segments in work.run(day).items():
-            q = claimset.quantities_by_name[name]
-            reports[name] = QuantityReport(name, q.kind, q.unit, tuple(segments))
-    ordered = {name: reports[name] for name in sorted(reports)}
-    width = max((len(c.id) for c in claimset.claims), default=0)
-    lines = {c.id: _claim_line(c, claimset, weights, width) for c in claimset.claims}
-    return Report(chosen.name, day, ordered, lines)
+    components = {names[0]: names for names in _components(claimset)}
+    waiting: dict[str, QuantityReport] = {}
+    for name in sorted(claimset.quantities_by_name):
+        if name in components:
+            names = components.pop(name)
+            claims = [c for n in names for c in claims_of.pop(n, ())]
+            constraints = [k for n in names for k in constraints_of.get(n, ())]
+            work = _Component(claimset, names, claims, constraints, policy, weights)
+            for done, segments in work.run(day).items():
+                q = claimset.quantities_by_name[done]
+                waiting[done] = QuantityReport(done, q.kind, q.unit, tuple(segments))
+        yield waiting.pop(name)
 
 
 def _claim_line(claim: Claim, claimset: ClaimSet, weights: Weights, width: int) -> str:

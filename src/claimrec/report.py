@@ -9,9 +9,10 @@ support it, which were set aside and why, the minimal conflicts, and the reasons
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
-from collections.abc import Iterator, Mapping
-from typing import Any, Final, Literal, TypeAlias
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Final, Literal, TextIO, TypeAlias
 
 import attrs
 
@@ -19,7 +20,7 @@ from claimrec.io import range_to_json
 from claimrec.ranges import Kind, Range
 from claimrec.reasons import Bound
 
-__all__ = ["STATUSES", "QuantityReport", "Report", "Segment", "Status"]
+__all__ = ["STATUSES", "QuantityReport", "Report", "Segment", "Status", "write_json"]
 
 Status: TypeAlias = Literal["consistent", "conflict", "derived", "unknown"]
 STATUSES: Final[tuple[str, ...]] = ("consistent", "conflict", "derived", "unknown")
@@ -151,12 +152,7 @@ class Report(Mapping[str, tuple[Segment, ...]]):
         """The report as plain data: exactly the keys of the report format."""
         return {
             "quantities": {
-                name: {
-                    "kind": q.kind,
-                    "unit": q.unit,
-                    "segments": [s.to_json() for s in q.segments],
-                }
-                for name, q in sorted(self.quantities.items())
+                name: _quantity_json(q) for name, q in sorted(self.quantities.items())
             },
             "policy": self.policy,
             "at": None if self.at is None else self.at.isoformat(),
@@ -164,7 +160,9 @@ class Report(Mapping[str, tuple[Segment, ...]]):
 
     def dumps(self) -> str:
         """The JSON text: sorted keys, so the same claims give the same bytes."""
-        return json.dumps(self.to_json(), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+        out = io.StringIO()
+        write_json(self.policy, self.at, self.quantities.values(), out)
+        return out.getvalue()
 
     def to_rows(self) -> list[dict[str, Any]]:
         """One plain dict per segment, for tables."""
@@ -248,6 +246,35 @@ class Report(Mapping[str, tuple[Segment, ...]]):
             f"<table><caption>policy {self.policy}</caption><tr><th>quantity</th><th>start</th>"
             f"<th>end</th><th>status</th><th>interval</th></tr>{rows}</table>"
         )
+
+
+def _quantity_json(q: QuantityReport) -> dict[str, Any]:
+    return {"kind": q.kind, "unit": q.unit, "segments": [s.to_json() for s in q.segments]}
+
+
+def write_json(
+    policy: str, at: dt.date | None, quantities: Iterable[QuantityReport], out: TextIO
+) -> bool:
+    """Write a report as JSON, one quantity at a time; returns whether any conflict was seen.
+
+    The bytes equal ``Report.dumps()``: keys sorted, two-space indents, so a stream of
+    quantity reports (see :func:`claimrec.reconcile.iter_reconcile`) never has to be
+    held whole in memory. Quantities must come in name order.
+    """
+    out.write("{\n")
+    out.write(f'  "at": {json.dumps(None if at is None else at.isoformat())},\n')
+    out.write(f'  "policy": {json.dumps(policy, ensure_ascii=False)},\n')
+    out.write('  "quantities": {')
+    conflict = False
+    first = True
+    for q in quantities:
+        conflict = conflict or any(s.status == "conflict" for s in q.segments)
+        body = json.dumps(_quantity_json(q), sort_keys=True, indent=2, ensure_ascii=False)
+        out.write(("\n" if first else ",\n") + f"    {json.dumps(q.name, ensure_ascii=False)}: ")
+        out.write(body.replace("\n", "\n    "))
+        first = False
+    out.write("}\n}\n" if first else "\n  }\n}\n")
+    return conflict
 
 
 def _md(text: str) -> str:
