@@ -34,8 +34,13 @@ def test_most_reliable_sets_budanov_aside_when_both_reports_stand_against_him(se
     seg = claimrec.reconcile(seed, at="2025-01-25", policy="most_reliable")["in_combat"][0]
     assert seg.interval == Range.exact(0)
     assert seg.supporting == ("nis_combat", "nyt")
-    reason = dict(seg.set_aside)["budanov"]
-    assert "weight 0.528" in reason and "weight 0.48" in reason
+    assert dict(seg.set_aside)["budanov"] == (
+        "conflicts with nis_combat, nyt; not in the side kept by policy most_reliable"
+    )
+    assert (
+        "policy most_reliable kept {nis_combat, nyt} (weight 0.528, 2 origins) by weight "
+        "over {budanov} (weight 0.48, 1 origin)"
+    ) in seg.reasons
 
 
 def test_absence_of_evidence_weighs_less_than_an_observation(seed):

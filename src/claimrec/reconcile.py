@@ -46,7 +46,7 @@ from claimrec.constraints import (
     relations_of,
     share_relation,
 )
-from claimrec.policies import Member, Option, Policy, Weights, get_policy
+from claimrec.policies import Choice, Member, Option, Policy, Weights, get_policy
 from claimrec.ranges import FractionOf, Kind, Range
 from claimrec.reasons import Bound
 from claimrec.report import QuantityReport, Report, Segment, Status
@@ -224,13 +224,12 @@ def _note(claim: Claim) -> str:
 
 
 def _reading_detail(claim: Claim) -> str:
-    """How the claim's phrase was read: ``read as 8,000 +/- 500 (rule 'about': ...)``."""
+    """How the claim's phrase was read: ``read as 8,000 +/- 500, rule 'about'``."""
     if claim.reading is None:
         return ""
-    detail = claim.reading.explain().removeprefix(f"{claim.reading.phrase!r} ")
-    if detail.endswith(")") and " (rule " in detail:
-        detail = detail.replace(" (rule ", "; rule ", 1)[:-1]
-    return detail
+    explained = claim.reading.explain().removeprefix(f"{claim.reading.phrase!r} ")
+    read_as = explained.split(" (rule ", 1)[0].split("; plausibly", 1)[0]
+    return f"{read_as}, rule {claim.reading.rule!r}"
 
 
 def _plausible_reason(interval: Range, items: Sequence[_Item]) -> str | None:
@@ -491,7 +490,7 @@ class _Component:
                  if items[k].claim.id == ident}
             )
             why = f"conflicts with {', '.join(rivals)}; " if rivals else "outside the kept subset; "
-            state.set_aside[name][ident] = why + choice.reason
+            state.set_aside[name][ident] = why + _set_aside_by(self.policy, choice)
         if choice.index is None:
             state.no_interval.add(name)
 
@@ -622,15 +621,12 @@ class _Component:
             for drop in claims
         ]
         choice = self.policy.choose(options)
-        if choice.index is None:
-            dropped = claim_ids
-            reason = choice.reason
-        else:
-            dropped = [claims[choice.index].id]
-            reason = f"{choice.reason}"
+        dropped = claim_ids if choice.index is None else [claims[choice.index].id]
+        reason = _set_aside_by(self.policy, choice)
         for name in sorted(involved):
             state.conflicts[name].add(conflict)
             state.reasons[name].append(text)
+            state.reasons[name].append(choice.reason)
             if choice.index is None:
                 state.no_interval.add(name)
         for ident in dropped:
@@ -710,19 +706,20 @@ class _Component:
         reasons = list(state.reasons[name])
         if interval is not None:
             for bound in (lower, upper):
-                if bound.via == "kind" and bound.value is not None:
+                if bound.via == "kind":
                     continue
                 sentence = self._sentence(bound)
                 rests = sorted(bound.label & state.disputed)
-                if rests:
+                if rests and bound.via == "constraint":
                     sentence += f" (conditional on {', '.join(rests)}, disputed here)"
                 reasons.append(sentence)
             if status == "consistent":
                 plausible = _plausible_reason(interval, state.accepted.get(name, ()))
                 if plausible is not None:
                     reasons.append(plausible)
+        setters = {c for b in (lower, upper) for c in b.claims}
         for it in items:
-            if it.carried and it.claim.id in state.supporting[name]:
+            if it.carried and it.claim.id in state.supporting[name] and it.claim.id not in setters:
                 reasons.append(
                     f"{it.claim.id} ({_note(it.claim)}, {it.claim.period}) carried over time as "
                     f"{it.range}: {name} is cumulative"
@@ -758,6 +755,12 @@ class _Component:
             kept_upper,
             tuple(conditional),
         )
+
+
+def _set_aside_by(policy: Policy, choice: Choice) -> str:
+    if choice.index is None and not choice.envelope:
+        return f"policy {policy.name} takes no side"
+    return f"not in the side kept by policy {policy.name}"
 
 
 def _is_tighter(new: Bound, old: Bound) -> bool:
