@@ -178,16 +178,6 @@ class Outcome:
         return lo.label | hi.label | lo.constraints() | hi.constraints()
 
 
-def _tighter(new: Bound, old: Bound) -> bool:
-    if new.value is None:
-        return False
-    if old.value is None:
-        return True
-    if new.side == "lower":
-        return new.value > old.value or (new.value == old.value and old.closed and not new.closed)
-    return new.value < old.value or (new.value == old.value and old.closed and not new.closed)
-
-
 def _empty(lo: Bound, hi: Bound) -> bool:
     if lo.value is None or hi.value is None:
         return False
@@ -238,7 +228,7 @@ def propagate(
         for bound in proposals:
             domain = domains[bound.quantity]
             slot = 0 if bound.side == "lower" else 1
-            if not _tighter(bound, domain[slot]):
+            if not bound.tighter_than(domain[slot]):
                 continue
             domain[slot] = bound
             if _empty(domain[0], domain[1]):

@@ -132,6 +132,21 @@ class Bound:
         """``>=``, ``>``, ``<=`` or ``<``."""
         return _SYMBOL[self.side, self.closed]
 
+    def tighter_than(self, other: Bound) -> bool:
+        """Whether this end of an interval excludes more than ``other`` (same side).
+
+        >>> a = Bound.stated("x", "lower", 3, True, ("a",))
+        >>> a.tighter_than(Bound.of_kind("x", "lower", 0, True))
+        True
+        """
+        if self.value is None:
+            return False
+        if other.value is None:
+            return True
+        if self.value == other.value:
+            return other.closed and not self.closed
+        return self.value > other.value if self.side == "lower" else self.value < other.value
+
     @property
     def is_unbounded(self) -> bool:
         """True for an end at infinity."""

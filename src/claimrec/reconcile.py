@@ -664,7 +664,7 @@ class _Component:
                     for slot in (0, 1):
                         bound = outcome.domains[other][slot]
                         current = final[other][slot]
-                        if bound.via == "constraint" and _is_tighter(bound, current):
+                        if bound.via == "constraint" and bound.tighter_than(current):
                             state.conditional[other].append((ids, bound))
 
     # -- the segment ---------------------------------------------------------------
@@ -761,16 +761,6 @@ def _set_aside_by(policy: Policy, choice: Choice) -> str:
     if choice.index is None and not choice.envelope:
         return f"policy {policy.name} takes no side"
     return f"not in the side kept by policy {policy.name}"
-
-
-def _is_tighter(new: Bound, old: Bound) -> bool:
-    if new.value is None:
-        return False
-    if old.value is None:
-        return True
-    if new.side == "lower":
-        return new.value > old.value or (new.value == old.value and old.closed and not new.closed)
-    return new.value < old.value or (new.value == old.value and old.closed and not new.closed)
 
 
 class _SliceState:
