@@ -200,3 +200,12 @@ def test_text_markdown_and_explain_render_the_seed(seed):
     assert "in_combat >= 7,500  stated by budanov 'about 8,000'" in tree
     assert report.to_rows()[0]["quantity"] == "casualties"
     assert "<table>" in report._repr_html_()
+
+
+def test_report_belief_uses_the_claims_behind_it(seed):
+    report = claimrec.reconcile(seed)
+    bel, pl, conflict = report.belief("in_combat", 7000, 9000, at="2025-01-25")
+    assert 0 <= bel <= pl <= 1 and conflict > 0
+    bare = claimrec.Report("strict", None, {})
+    with pytest.raises(claimrec.ValidationError, match="keeps no claim set"):
+        bare.belief("in_combat", at="2025-01-25")

@@ -323,19 +323,17 @@ def mass_function(
     elif conflict and rule == "yager":
         masses[everything] = masses.get(everything, Fraction(0)) + conflict
     elif conflict:
-        # Dubois-Prade: a combination that believed every claim yet met nothing goes to
-        # the union of all the intervals; any other empty combination believed the
-        # whole frame somewhere, so its union is the frame.
-        to_frame = conflict
-        if not _intersect_all(interval for interval, _ in evidence):
-            all_believed = Fraction(1)
-            for _, alpha in evidence:
-                all_believed *= alpha
-            union = _union(interval for interval, _ in evidence)
-            masses[union] = masses.get(union, Fraction(0)) + all_believed
-            to_frame -= all_believed
-        if to_frame:
-            masses[everything] = masses.get(everything, Fraction(0)) + to_frame
+        # Dubois-Prade. Some claims share no value (else nothing conflicts), so the
+        # combination that believed every claim met nothing: its mass goes to the union
+        # of all the intervals. Every other empty combination believed the whole frame
+        # somewhere, so its union is the frame.
+        all_believed = Fraction(1)
+        for _, alpha in evidence:
+            all_believed *= alpha
+        union = _union(interval for interval, _ in evidence)
+        masses[union] = masses.get(union, Fraction(0)) + all_believed
+        if conflict != all_believed:
+            masses[everything] = masses.get(everything, Fraction(0)) + conflict - all_believed
     ordered = sorted(
         ((e, w) for e, w in masses.items() if w),
         key=lambda item: (item[0] == everything, _sort_key(item[0])),
@@ -351,14 +349,6 @@ def mass_function(
         tuple(skipped),
         tuple((c.id, claimset.origin(c)) for c, _, _ in used),
     )
-
-
-def _intersect_all(intervals: Iterable[Range]) -> bool:
-    """Whether the intervals share a value (``True`` for none)."""
-    common: Range | None = None
-    for interval in intervals:
-        common = interval if common is None else common & interval
-    return common is None or not common.is_empty
 
 
 def _sort_key(element: FocalElement) -> tuple[tuple[bool, object, bool, bool, object], ...]:

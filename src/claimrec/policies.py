@@ -28,7 +28,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
-from typing import Final, Protocol
+from typing import Any, Final, Protocol
 
 import attrs
 
@@ -62,7 +62,7 @@ EVIDENCE_WEIGHTS: Final[Mapping[str, Fraction]] = {
 """Default weight of each evidence kind: not seeing something weighs half of seeing it."""
 
 
-def _weight_table(value: Mapping[object, object]) -> dict[object, Fraction]:
+def _weight_table(value: Mapping[Any, object]) -> dict[Any, Fraction]:
     from claimrec._exact import exact
 
     return {k: Fraction(exact(v, f"weight of {k!r}")) for k, v in value.items()}
@@ -265,7 +265,13 @@ class MajorityOfOrigins:
         return Choice(index, f"policy majority_of_origins {reason}")
 
 
-POLICIES: Final[tuple[str, ...]] = ("strict", "envelope", "most_reliable", "majority_of_origins")
+POLICIES: Final[tuple[str, ...]] = (
+    "strict",
+    "envelope",
+    "most_reliable",
+    "majority_of_origins",
+    "learned_trust",
+)
 
 
 def get_policy(policy: str | Policy, *, weights: Weights | None = None) -> Policy:
@@ -284,4 +290,8 @@ def get_policy(policy: str | Policy, *, weights: Weights | None = None) -> Polic
         return MostReliable(weights or Weights())
     if policy == "majority_of_origins":
         return MajorityOfOrigins(weights or Weights())
+    if policy == "learned_trust":
+        from claimrec.trust import LearnedTrust
+
+        return LearnedTrust(weights or Weights())
     raise PolicyError(f"policy: unknown name {policy!r}; expected one of {', '.join(POLICIES)}")

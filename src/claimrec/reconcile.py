@@ -75,7 +75,7 @@ def reconcile(
     ordered = {q.name: q for q in _reports(claimset, chosen, weights, day)}
     width = max((len(c.id) for c in claimset.claims), default=0)
     lines = {c.id: _claim_line(c, claimset, weights, width) for c in claimset.claims}
-    return Report(chosen.name, day, ordered, lines)
+    return Report(chosen.name, day, ordered, lines, claimset)
 
 
 def iter_reconcile(

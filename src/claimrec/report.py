@@ -11,11 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+from fractions import Fraction
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Final, Literal, TextIO, TypeAlias
 
 import attrs
 
+from claimrec.claims import ClaimSet
+from claimrec.errors import ValidationError
 from claimrec.io import range_to_json
 from claimrec.ranges import Kind, Range
 from claimrec.reasons import Bound
@@ -123,6 +126,36 @@ class Report(Mapping[str, tuple[Segment, ...]]):
     at: dt.date | None
     quantities: Mapping[str, QuantityReport]
     claim_lines: Mapping[str, str] = attrs.field(factory=dict, eq=False, repr=False)
+    claimset: ClaimSet | None = attrs.field(default=None, eq=False, repr=False)
+
+    def belief(
+        self,
+        quantity: str,
+        lower: object = None,
+        upper: object = None,
+        *,
+        at: dt.date | str,
+        rule: str = "dempster",
+    ) -> tuple[Fraction, Fraction, Fraction]:
+        """Belief, plausibility and conflict mass that ``quantity`` lies in ``[lower, upper]``.
+
+        Dempster-Shafer view of the claims covering ``at`` (see :mod:`claimrec.belief`).
+
+        >>> import claimrec
+        >>> report = claimrec.reconcile(claimrec.load("seeds/north-korea-2025.json"))
+        >>> bel, pl, conflict = report.belief("in_combat", 7000, 9000, at="2025-01-25")
+        >>> bel <= pl
+        True
+        """
+        from claimrec.belief import belief
+
+        if self.claimset is None:
+            raise ValidationError(
+                "belief: this report keeps no claim set; build it with claimrec.reconcile"
+            )
+        return belief(
+            self.claimset, quantity, lower, upper, at=at, rule=rule  # type: ignore[arg-type]
+        )
 
     def __getitem__(self, name: str) -> tuple[Segment, ...]:
         return self.quantities[name].segments
@@ -167,6 +200,12 @@ class Report(Mapping[str, tuple[Segment, ...]]):
     def to_rows(self) -> list[dict[str, Any]]:
         """One plain dict per segment, for tables."""
         return [s.to_row() for q in self.quantities.values() for s in q.segments]
+
+    def to_dataframe(self) -> Any:
+        """A pandas frame of :meth:`to_rows` with typed columns (see :mod:`claimrec.frames`)."""
+        from claimrec.frames import report_to_dataframe
+
+        return report_to_dataframe(self)
 
     def to_text(self) -> str:
         """A report for people: a block per quantity, a line per segment, then reasons."""

@@ -141,6 +141,10 @@ class WikidataImport:
     ``set_aside`` the ids of the deprecated ones with the reason; ``ranks`` every
     claim's rank; ``sources`` the sources the attributions name; ``skipped`` the
     statements with no number to read (unknown value, no value), and why.
+
+    >>> nothing = {"mainsnak": {"snaktype": "somevalue", "property": "P1114"}}
+    >>> read_statements([nothing], quantity="q").skipped
+    (('q.1', 'somevalue: the statement gives no number to read'),)
     """
 
     quantity: Quantity
@@ -710,17 +714,17 @@ def _url_snak(prop: str, url: str) -> dict[str, Any]:
 def _exact_decimal(value: Fraction) -> str | None:
     """``value`` as a signed Wikibase decimal, if it has a finite decimal form."""
     den = value.denominator
-    places = 0
-    while den % 10 == 0 or den % 2 == 0 or den % 5 == 0:
-        for p in (2, 5):
-            if den % p == 0:
-                den //= p
-        places += 1
+    counts = []
+    for prime in (2, 5):
+        count = 0
+        while den % prime == 0:
+            den //= prime
+            count += 1
+        counts.append(count)
     if den != 1:
         return None
-    while places and (value * 10 ** (places - 1)).denominator == 1:
-        places -= 1
-    return _signed(_plain(value, places))
+    # A reduced p/(2^a 5^b) needs exactly max(a, b) decimal places.
+    return _signed(_plain(value, max(counts)))
 
 
 def _written(
