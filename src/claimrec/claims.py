@@ -482,6 +482,22 @@ class ClaimSet:
         """The independent origin of ``claim``, resolved against this set's sources."""
         return claim.origin(self.sources_by_id)
 
+    @classmethod
+    def from_dataframe(
+        cls,
+        df: Any,
+        *,
+        quantities: Iterable[Quantity | str],
+        sources: Iterable[Source] = (),
+        constraints: Iterable[Constraint] = (),
+    ) -> ClaimSet:
+        """A set from a pandas frame with a row per claim (see :mod:`claimrec.frames`)."""
+        from claimrec.frames import claimset_from_dataframe
+
+        return claimset_from_dataframe(
+            df, quantities=quantities, sources=sources, constraints=constraints
+        )
+
     def add(
         self,
         *items: Quantity | Source | Claim | Constraint,

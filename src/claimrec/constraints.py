@@ -328,7 +328,13 @@ def _revise_share(
         )
         proposals.append(
             Bound.derived(
-                relation.base, "lower", value, closed, relation.id, relation.text, (lo,),
+                relation.base,
+                "lower",
+                value,
+                closed,
+                relation.id,
+                relation.text,
+                (lo,),
                 rests_on=rests,
             )
         )
@@ -341,7 +347,13 @@ def _revise_share(
         )
         proposals.append(
             Bound.derived(
-                relation.base, "upper", value, closed, relation.id, relation.text, (hi,),
+                relation.base,
+                "upper",
+                value,
+                closed,
+                relation.id,
+                relation.text,
+                (hi,),
                 rests_on=rests,
             )
         )

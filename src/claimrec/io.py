@@ -576,7 +576,9 @@ def loads_lines(text: str, *, path: str | None = None) -> ClaimSet:
         try:
             obj = json.loads(line, parse_float=Decimal, parse_constant=_refuse_constant)
         except json.JSONDecodeError as err:
-            raise ctx.fail(f"line {number}: not valid JSON at column {err.colno}: {err.msg}") from None
+            raise ctx.fail(
+                f"line {number}: not valid JSON at column {err.colno}: {err.msg}"
+            ) from None
         except (ValueError, RecursionError) as err:
             raise ctx.fail(f"line {number}: {err or 'nested too deeply'}") from None
         if header is None:

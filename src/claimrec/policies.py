@@ -160,7 +160,9 @@ class Option:
     def text(self) -> str:
         """``{nyt, nis_combat} (weight 0.528, 2 origins)``."""
         return (
-            "{" + ", ".join(self.ids) + "}"
+            "{"
+            + ", ".join(self.ids)
+            + "}"
             + f" (weight {_num(self.weight)}, {len(self.origins)} origin"
             + ("s" if len(self.origins) != 1 else "")
             + ")"
@@ -239,9 +241,7 @@ class MostReliable:
     name: str = "most_reliable"
 
     def choose(self, options: Sequence[Option]) -> Choice:
-        index, reason = _pick(
-            options, "weight", [(o.weight, len(o.origins)) for o in options]
-        )
+        index, reason = _pick(options, "weight", [(o.weight, len(o.origins)) for o in options])
         return Choice(index, f"policy most_reliable {reason}")
 
 

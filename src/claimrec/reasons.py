@@ -33,7 +33,12 @@ __all__ = ["Bound", "Side", "Via"]
 Side: TypeAlias = Literal["lower", "upper"]
 Via: TypeAlias = Literal["claim", "carried", "kind", "constraint"]
 
-_SYMBOL: Final = {("lower", True): ">=", ("lower", False): ">", ("upper", True): "<=", ("upper", False): "<"}
+_SYMBOL: Final = {
+    ("lower", True): ">=",
+    ("lower", False): ">",
+    ("upper", True): "<=",
+    ("upper", False): "<",
+}
 
 
 @attrs.frozen(eq=False)

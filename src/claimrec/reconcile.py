@@ -199,7 +199,17 @@ def _upper_key(value: Any, closed: bool) -> tuple[int, Any, int]:
 class _Item:
     """One claim's contribution to one quantity in one segment."""
 
-    __slots__ = ("_text", "carried", "claim", "hi", "hi_key", "lo", "lo_key", "range")
+    __slots__ = (
+        "_carried_text",
+        "_text",
+        "carried",
+        "claim",
+        "hi",
+        "hi_key",
+        "lo",
+        "lo_key",
+        "range",
+    )
 
     def __init__(self, claim: Claim, rng: Range, carried: bool) -> None:
         self.claim = claim
@@ -210,6 +220,7 @@ class _Item:
         self.lo_key = _lower_key(rng.lower, rng.lower_closed)
         self.hi_key = _upper_key(rng.upper, rng.upper_closed)
         self._text: str | None = None
+        self._carried_text: str | None = None
 
     @property
     def text(self) -> str:
@@ -217,6 +228,15 @@ class _Item:
         if self._text is None:
             self._text = f"{self.claim.id} {self.range} ({_note(self.claim)})"
         return self._text
+
+    def carried_text(self, quantity: str) -> str:
+        """Why a carried contribution applies, made once."""
+        if self._carried_text is None:
+            self._carried_text = (
+                f"{self.claim.id} ({_note(self.claim)}, {self.claim.period}) carried over time "
+                f"as {self.range}: {quantity} is cumulative"
+            )
+        return self._carried_text
 
 
 def _note(claim: Claim) -> str:
@@ -237,7 +257,8 @@ def _plausible_reason(interval: Range, items: Sequence[_Item]) -> str | None:
     readings = [
         (it.claim, it.claim.reading.plausible)
         for it in items
-        if not it.carried and it.claim.reading is not None
+        if not it.carried
+        and it.claim.reading is not None
         and it.claim.reading.plausible is not None
         and it.claim.reading.plausible.kind == interval.kind
     ]
@@ -312,6 +333,7 @@ class _Component:
         self.constraint_quantities = {k.id: k.quantities for k in self.constraints}
         self._weights: dict[str, tuple[Fraction, str]] = {}
         self._items: dict[tuple[str, str], _Item] = {}
+        self._members: dict[str, Member] = {}
         self._bounds: dict[tuple[object, ...], Bound] = {}
         self._ranges: dict[tuple[object, ...], Range] = {}
         self._sentences: dict[int, tuple[Bound, str]] = {}
@@ -354,9 +376,19 @@ class _Component:
                 if merged and merged[-1].end == seg.start and merged[-1].same_content(seg):
                     last = merged[-1]
                     merged[-1] = Segment(
-                        last.quantity, last.start, seg.end, last.status, last.interval,
-                        last.envelope, last.supporting, last.set_aside, last.conflicts,
-                        last.reasons, last.lower, last.upper, last.conditional,
+                        last.quantity,
+                        last.start,
+                        seg.end,
+                        last.status,
+                        last.interval,
+                        last.envelope,
+                        last.supporting,
+                        last.set_aside,
+                        last.conflicts,
+                        last.reasons,
+                        last.lower,
+                        last.upper,
+                        last.conditional,
                     )
                 else:
                     merged.append(seg)
@@ -389,8 +421,13 @@ class _Component:
         return self._weights[claim.id]
 
     def member(self, claim: Claim) -> Member:
-        value, text = self.weight(claim)
-        return Member(claim.id, value, text, self.claimset.origin(claim))
+        found = self._members.get(claim.id)
+        if found is None:
+            value, text = self.weight(claim)
+            found = self._members[claim.id] = Member(
+                claim.id, value, text, self.claimset.origin(claim)
+            )
+        return found
 
     def _contributions(
         self, start: dt.date | None, end: dt.date | None
@@ -457,10 +494,11 @@ class _Component:
             members = tuple(self.member(items[i].claim) for i in subset)
             lo = max((items[i] for i in subset), key=lambda it: it.lo_key)
             hi = min((items[i] for i in subset), key=lambda it: it.hi_key)
-            region = Range(self.kinds[name], lo.lo[0], hi.hi[0], lo.lo[1], hi.hi[1],
-                           self.quantities[name].unit)
+            region = self._range(self.quantities[name], *lo.lo, *hi.hi)
             options.append(Option(members, region))
-        in_conflict = sorted({it.claim.id for pair in pairs for it in (items[pair[0]], items[pair[1]])})
+        in_conflict = sorted(
+            {it.claim.id for pair in pairs for it in (items[pair[0]], items[pair[1]])}
+        )
         for ident in in_conflict:
             _, text = self.weight(self.claimset.claims_by_id[ident])
             state.reasons[name].append(f"weight of {ident}: {text}")
@@ -486,8 +524,12 @@ class _Component:
             if ident in kept_ids or ident in state.set_aside[name]:
                 continue
             rivals = sorted(
-                {items[j if i == k else i].claim.id for i, j in pairs for k in (i, j)
-                 if items[k].claim.id == ident}
+                {
+                    items[j if i == k else i].claim.id
+                    for i, j in pairs
+                    for k in (i, j)
+                    if items[k].claim.id == ident
+                }
             )
             why = f"conflicts with {', '.join(rivals)}; " if rivals else "outside the kept subset; "
             state.set_aside[name][ident] = why + _set_aside_by(self.policy, choice)
@@ -550,7 +592,9 @@ class _Component:
         self._bounds[key] = bound
         return bound
 
-    def _relations(self, share_claims: Iterable[Claim], constraint_ids: Iterable[str]) -> list[Relation]:
+    def _relations(
+        self, share_claims: Iterable[Claim], constraint_ids: Iterable[str]
+    ) -> list[Relation]:
         relations: list[Relation] = []
         for ident in constraint_ids:
             relations.extend(self.constraint_relations[ident])
@@ -578,9 +622,7 @@ class _Component:
                 return outcome.domains
             nogood = minimal_conflict(
                 outcome.nogood,
-                functools.partial(
-                    self._consistent, accepted=accepted, shares=shares, state=state
-                ),
+                functools.partial(self._consistent, accepted=accepted, shares=shares, state=state),
             )
             self._resolve_nogood(nogood, state)
 
@@ -617,8 +659,7 @@ class _Component:
         # allows, so a contradiction always involves at least one claim.
         assert claims, nogood
         options = [
-            Option(tuple(self.member(c) for c in claims if c.id != drop.id))
-            for drop in claims
+            Option(tuple(self.member(c) for c in claims if c.id != drop.id)) for drop in claims
         ]
         choice = self.policy.choose(options)
         dropped = claim_ids if choice.index is None else [claims[choice.index].id]
@@ -655,7 +696,9 @@ class _Component:
                 for n in self.names:
                     trial[n] = [it for it in trial[n] if it.claim.id not in state.dropped]
                 domains = self._domains(trial, state)
-                outcome = propagate(domains, self._relations(shares, [k.id for k in self.constraints]), self.kinds)
+                outcome = propagate(
+                    domains, self._relations(shares, [k.id for k in self.constraints]), self.kinds
+                )
                 if outcome.contradiction is not None:
                     continue
                 for other in self.names:
@@ -720,15 +763,10 @@ class _Component:
         setters = {c for b in (lower, upper) for c in b.claims}
         for it in items:
             if it.carried and it.claim.id in state.supporting[name] and it.claim.id not in setters:
-                reasons.append(
-                    f"{it.claim.id} ({_note(it.claim)}, {it.claim.period}) carried over time as "
-                    f"{it.range}: {name} is cumulative"
-                )
+                reasons.append(it.carried_text(name))
         for claim in shares:
             if claim.id in state.supporting[name]:
-                reasons.append(
-                    f"{claim.id} says {name} is {claim.value} ({_note(claim)})"
-                )
+                reasons.append(f"{claim.id} says {name} is {claim.value} ({_note(claim)})")
         conditional = []
         for ids, bound in state.conditional[name]:
             conditional.append((ids, bound))

@@ -154,7 +154,12 @@ class Report(Mapping[str, tuple[Segment, ...]]):
                 "belief: this report keeps no claim set; build it with claimrec.reconcile"
             )
         return belief(
-            self.claimset, quantity, lower, upper, at=at, rule=rule  # type: ignore[arg-type]
+            self.claimset,
+            quantity,
+            lower,
+            upper,
+            at=at,
+            rule=rule,  # type: ignore[arg-type]
         )
 
     def __getitem__(self, name: str) -> tuple[Segment, ...]:
@@ -184,9 +189,7 @@ class Report(Mapping[str, tuple[Segment, ...]]):
     def to_json(self) -> dict[str, Any]:
         """The report as plain data: exactly the keys of the report format."""
         return {
-            "quantities": {
-                name: _quantity_json(q) for name, q in sorted(self.quantities.items())
-            },
+            "quantities": {name: _quantity_json(q) for name, q in sorted(self.quantities.items())},
             "policy": self.policy,
             "at": None if self.at is None else self.at.isoformat(),
         }
@@ -252,9 +255,7 @@ class Report(Mapping[str, tuple[Segment, ...]]):
             for seg in q.segments:
                 if seg.reasons or seg.set_aside or seg.conflicts:
                     out.append(f"\n**{seg.period}**\n")
-                    out.extend(
-                        "- minimal conflict: {" + ", ".join(c) + "}" for c in seg.conflicts
-                    )
+                    out.extend("- minimal conflict: {" + ", ".join(c) + "}" for c in seg.conflicts)
                     out.extend(f"- {_md(r)}" for r in seg.reasons)
                     out.extend(f"- set aside `{i}`: {_md(r)}" for i, r in seg.set_aside)
         return "\n".join(out) + "\n"
