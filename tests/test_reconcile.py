@@ -80,7 +80,9 @@ def test_seed_deployed_is_derived_from_budanov_and_nis_losses_through_c2(seed):
     assert any(
         r.startswith("lower bound 10,501 because in_combat >= 7,500 (budanov, 'about 8,000')")
         and "(nis_losses, carried over time, 'more than 3,000')" in r
-        and r.endswith("in_combat + casualties <= deployed (c2)")
+        and r.endswith(
+            "in_combat + casualties <= deployed (c2) (conditional on budanov, which is disputed)"
+        )
         for r in seg.reasons
     )
 
@@ -91,7 +93,7 @@ def test_a_bound_resting_on_a_disputed_claim_is_conditional(seed):
     assert any(r.startswith("if budanov held: lower bound 10,501") for r in strict.reasons)
     chosen = claimrec.reconcile(seed, at="2025-02-03", policy="most_reliable")["deployed"][0]
     assert chosen.interval == Range.at_least(10501)
-    assert any("(conditional on budanov, disputed here)" in r for r in chosen.reasons)
+    assert any("(conditional on budanov, which is disputed)" in r for r in chosen.reasons)
 
 
 def test_cumulative_lower_bounds_carry_forward_and_upper_bounds_back():

@@ -37,6 +37,16 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--at", help="one day only (YYYY-MM-DD)")
     exp.add_argument("--policy", default="strict", choices=POLICIES)
 
+    plo = commands.add_parser("plot", help="draw a chart of the claims and their reconciliation")
+    plo.add_argument("file", help="a claim file (.json or .toml)")
+    plo.add_argument("--out", required=True, help="the chart to write (.png, .svg or .pdf)")
+    plo.add_argument("--policy", default="strict", choices=POLICIES)
+    plo.add_argument(
+        "--at",
+        help="timeline: mark this day; forest: the day drawn (default: the latest claim day)",
+    )
+    plo.add_argument("--kind", default="timeline", choices=("timeline", "forest"))
+
     par = commands.add_parser("parse", help="read a number or time phrase and show the rule")
     par.add_argument("phrase")
     par.add_argument(
@@ -64,6 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _reconcile(args)
         if args.command == "explain":
             return _explain(args)
+        if args.command == "plot":
+            return _plot(args)
         return _parse(args)
     except ClaimrecError as err:
         print(f"claimrec: error: {err}", file=sys.stderr)
@@ -100,6 +112,22 @@ def _explain(args: argparse.Namespace) -> int:
     return 0
 
 
+def _plot(args: argparse.Namespace) -> int:
+    """Draw the chart; matplotlib is imported only here, through claimrec.plot."""
+    from claimrec import plot
+    from claimrec.io import load
+    from claimrec.reconcile import reconcile
+
+    claimset = load(args.file)
+    report = reconcile(claimset, policy=args.policy)
+    if args.kind == "forest":
+        plot.forest(claimset, report, args.at, out=args.out)
+    else:
+        plot.timeline(claimset, report, day=args.at, out=args.out)
+    print(f"wrote {args.out}")
+    return 0
+
+
 def _parse(args: argparse.Namespace) -> int:
     """Read the phrase as a number range; failing that, as a time span."""
     import datetime as dt
@@ -117,8 +145,7 @@ def _parse(args: argparse.Namespace) -> int:
             reading = read_span(args.phrase, reference=reference)
         except ParseError as as_time:
             raise ParseError(
-                f"cannot read {args.phrase!r} as a number ({as_number}) "
-                f"or as a time ({as_time})",
+                f"cannot read {args.phrase!r} as a number ({as_number}) or as a time ({as_time})",
                 text=args.phrase,
             ) from None
     if args.format == "json":

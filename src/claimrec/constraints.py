@@ -205,6 +205,9 @@ def propagate(
     converge, and the budget stops a slow (Zeno-like) descent on amounts or huge
     counts, which is then reported as ``capped``.
     """
+    for name, (lo, hi) in domains.items():
+        if _empty(lo, hi):
+            return Outcome(domains, (name, lo, hi), 0, False)
     watchers: dict[str, list[int]] = {}
     for index, relation in enumerate(relations):
         for variable in relation.variables:

@@ -193,6 +193,8 @@ class Bound:
             return f"{head} (its kind)"
         if self.via == "constraint":
             return f"{head} (by {self.constraint})"
+        if self.via == "carried" and not self.claims:
+            return f"{head} ({self.note}, carried over time)"
         source = ", ".join(self.claims)
         if self.via == "carried":
             source += ", carried over time"
@@ -214,6 +216,8 @@ class Bound:
             return f"{head}: {self.note}"
         verb = "said"
         if self.via == "carried":
+            if not self.claims:
+                return f"{head}: {self.note}, carried over time since the quantity is cumulative"
             return (
                 f"{head}: carried over time from {who}"
                 + (f" ({self.note})" if self.note else "")
@@ -235,6 +239,11 @@ class Bound:
         head = f"{pad}{self.quantity} {self.symbol} {self.value_text()}"
         if self.via == "constraint":
             lines = [f"{head}  by {self.constraint}: {self.constraint_text}"]
+            for premise in self.premises:
+                lines.extend(premise.tree(indent + 1))
+            return lines
+        if self.via == "carried" and not self.claims:
+            lines = [f"{head}  carried from {self.note} (cumulative)"]
             for premise in self.premises:
                 lines.extend(premise.tree(indent + 1))
             return lines

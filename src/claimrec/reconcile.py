@@ -334,6 +334,7 @@ class _Component:
         self._weights: dict[str, tuple[Fraction, str]] = {}
         self._items: dict[tuple[str, str], _Item] = {}
         self._members: dict[str, Member] = {}
+        self.disputed_anywhere: frozenset[str] = frozenset()
         self._bounds: dict[tuple[object, ...], Bound] = {}
         self._ranges: dict[tuple[object, ...], Range] = {}
         self._sentences: dict[int, tuple[Bound, str]] = {}
@@ -370,8 +371,22 @@ class _Component:
 
     def run(self, day: dt.date | None) -> dict[str, list[Segment]]:
         per_quantity: dict[str, list[Segment]] = {n: [] for n in self.names}
-        for start, end in self.slices(day):
-            for seg in self._solve(start, end):
+        linked = bool(self.constraints) or any(isinstance(c.value, FractionOf) for c in self.claims)
+        natural = self.slices(None)
+        if linked:
+            self.disputed_anywhere = self._disputed(natural)
+        carrying = linked and any(q.cumulative for q in self.quantities.values())
+        carry: dict[str, Bound] = {}
+        wanted = self.slices(day)
+        if carrying and day is not None:
+            # A derived bound of a cumulative quantity holds at every later time, so
+            # the day's answer needs the bounds derived before it.
+            for start, end in natural:
+                if end is not None and end <= day:
+                    carry = self._solve(start, end, carry)[1]
+        for start, end in wanted:
+            segments, carry = self._solve(start, end, carry if carrying else {})
+            for seg in segments:
                 merged = per_quantity[seg.quantity]
                 if merged and merged[-1].end == seg.start and merged[-1].same_content(seg):
                     last = merged[-1]
@@ -393,11 +408,21 @@ class _Component:
                 else:
                     merged.append(seg)
         for segments in per_quantity.values():
-            while len(segments) > 1 and segments[0].status == "unknown":
+            while len(segments) > 1 and segments[0].status == "unknown" and not segments[0].reasons:
                 segments.pop(0)
-            while len(segments) > 1 and segments[-1].status == "unknown":
+            while len(segments) > 1 and segments[-1].status == "unknown" and not segments[-1].reasons:
                 segments.pop()
         return per_quantity
+
+    def _disputed(self, slices: Sequence[tuple[dt.date | None, dt.date | None]]) -> frozenset[str]:
+        """Claims in conflict with another claim of their quantity in some segment."""
+        disputed: set[str] = set()
+        for start, end in slices:
+            items, _ = self._contributions(start, end)
+            for found in items.values():
+                for i, j in _disjoint_pairs(found):
+                    disputed.update((found[i].claim.id, found[j].claim.id))
+        return frozenset(disputed)
 
     # -- one segment -----------------------------------------------------------
 
@@ -454,9 +479,13 @@ class _Component:
                 items[claim.quantity].append(self._item(claim, "backward"))
         return items, shares
 
-    def _solve(self, start: dt.date | None, end: dt.date | None) -> list[Segment]:
+    def _solve(
+        self, start: dt.date | None, end: dt.date | None, carry: Mapping[str, Bound]
+    ) -> tuple[list[Segment], dict[str, Bound]]:
+        """The segments of one slice of time, and the lower bounds it carries forward."""
         items, shares = self._contributions(start, end)
         state = _SliceState(self.names)
+        state.carry_in = dict(carry)
         # 1. each quantity on its own
         for name in self.names:
             self._settle_quantity(name, items[name], state)
@@ -468,10 +497,16 @@ class _Component:
         outcome_domains = self._propagate_with_policy(items, state)
         # 3. what would follow from each side not taken
         self._conditional_bounds(items, state, outcome_domains)
-        return [
+        segments = [
             self._segment(name, start, end, items[name], shares[name], state, outcome_domains)
             for name in self.names
         ]
+        carry_out = {}
+        for name, quantity in self.quantities.items():
+            lower = outcome_domains[name][0]
+            if quantity.cumulative and lower.premises and name not in state.no_interval:
+                carry_out[name] = _carried(lower, start, end)
+        return segments, carry_out
 
     def _settle_quantity(self, name: str, items: list[_Item], state: _SliceState) -> None:
         if not items:
@@ -539,9 +574,24 @@ class _Component:
     # -- propagation -------------------------------------------------------------
 
     def _domains(
-        self, items: Mapping[str, Iterable[_Item]], state: _SliceState
+        self,
+        items: Mapping[str, Iterable[_Item]],
+        state: _SliceState,
+        subset: frozenset[str] | None = None,
     ) -> dict[str, Domain]:
+        """Each quantity's stated bounds, with bounds carried from earlier slices.
+
+        A carried bound counts only while every claim it rests on is accepted (and,
+        inside a ``subset`` trial, only when all it rests on is in the subset).
+        """
         domains = initial_domains(self.kinds)
+        excluded = state.dropped | {i for aside in state.set_aside.values() for i in aside}
+        for name, bound in state.carry_in.items():
+            if bound.label & excluded:
+                continue
+            if subset is not None and not (bound.label | bound.constraints()) <= subset:
+                continue
+            domains[name][0] = bound
         for name in self.names:
             accepted = list(items[name])
             if not accepted:
@@ -556,10 +606,10 @@ class _Component:
                 hi_key = min(it.hi_key for it in accepted)
                 lows = [it for it in accepted if it.lo_key == lo_key]
                 highs = [it for it in accepted if it.hi_key == hi_key]
-            domains[name] = [
-                self._stated(name, "lower", lows, domains[name][0]),
-                self._stated(name, "upper", highs, domains[name][1]),
-            ]
+            stated = self._stated(name, "lower", lows, domains[name][0])
+            if stated.tighter_than(domains[name][0]) or domains[name][0].via == "kind":
+                domains[name][0] = stated
+            domains[name][1] = self._stated(name, "upper", highs, domains[name][1])
         return domains
 
     def _stated(self, name: str, side: str, setters: list[_Item], default: Bound) -> Bound:
@@ -634,7 +684,7 @@ class _Component:
         state: _SliceState,
     ) -> bool:
         items = {n: [it for it in accepted[n] if it.claim.id in subset] for n in self.names}
-        domains = self._domains(items, state)
+        domains = self._domains(items, state, subset)
         relations = self._relations(
             [c for c in shares if c.id in subset],
             [k.id for k in self.constraints if k.id in subset],
@@ -752,9 +802,9 @@ class _Component:
                 if bound.via == "kind":
                     continue
                 sentence = self._sentence(bound)
-                rests = sorted(bound.label & state.disputed)
-                if rests and bound.via == "constraint":
-                    sentence += f" (conditional on {', '.join(rests)}, disputed here)"
+                rests = sorted(bound.label & (state.disputed | self.disputed_anywhere))
+                if rests and bound.premises:
+                    sentence += f" (conditional on {', '.join(rests)}, which {_are(rests)} disputed)"
                 reasons.append(sentence)
             if status == "consistent":
                 plausible = _plausible_reason(interval, state.accepted.get(name, ()))
@@ -795,6 +845,27 @@ class _Component:
         )
 
 
+def _are(ids: Sequence[str]) -> str:
+    return "is" if len(ids) == 1 else "are"
+
+
+def _carried(bound: Bound, start: dt.date | None, end: dt.date | None) -> Bound:
+    """``bound``, derived in ``[start, end)``, as it holds later for a cumulative quantity."""
+    if bound.via == "carried" and not bound.claims:
+        return bound
+    when = f"{'' if start is None else start} .. {'' if end is None else end}".strip()
+    return Bound(
+        bound.quantity,
+        bound.side,
+        bound.value,
+        bound.closed,
+        "carried",
+        note=f"the bound derived for {when}",
+        premises=(bound,),
+        label=bound.label,
+    )
+
+
 def _set_aside_by(policy: Policy, choice: Choice) -> str:
     if choice.index is None and not choice.envelope:
         return f"policy {policy.name} takes no side"
@@ -818,3 +889,4 @@ class _SliceState:
         self.no_interval: set[str] = set()
         self.envelope_policy: set[str] = set()
         self.capped = False
+        self.carry_in: dict[str, Bound] = {}

@@ -270,7 +270,7 @@ class Report(Mapping[str, tuple[Segment, ...]]):
                 if bound is not None:
                     lines.extend("    " + line for line in bound.tree())
             for ids, bound in seg.conditional:
-                lines.append(f"    if {', '.join(ids)} hold:")
+                lines.append(f"    if {', '.join(ids)} held:")
                 lines.extend("      " + line for line in bound.tree())
             for ident, why in seg.set_aside:
                 lines.append(f"    set aside {ident}: {why}")
