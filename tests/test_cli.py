@@ -226,8 +226,18 @@ def test_parse_a_phrase_that_is_neither_exits_2_giving_both_reasons(capsys):
     code, out, err = run(capsys, "parse", "banana")
     assert code == 2
     assert out == ""
-    assert err.startswith("claimrec: error: cannot read 'banana' as a number (")
-    assert ") or as a time (" in err
+    assert err.startswith("claimrec: error: cannot read 'banana' as a time (")
+    assert ") or as a number (" in err
+
+
+@pytest.mark.parametrize(("phrase", "flag", "start"), [
+    ("2025", [], "'2025' read as [2,025, 2,025]"),
+    ("2025", ["--as", "time"], "'2025' said on 2025-02-05 read as 2025-01-01 .. 2026-01-01"),
+    ("about 8,000", ["--as", "number"], "'about 8,000' read as 8,000 +/- 500"),
+])
+def test_parse_takes_a_bare_number_as_a_number_unless_told(capsys, phrase, flag, start):
+    code, out, _ = run(capsys, "parse", phrase, "--reference", "2025-02-05", *flag)
+    assert code == 0 and out.startswith(start)
 
 
 def test_parse_a_phrase_that_does_not_fit_the_kind_falls_back_to_time_and_fails(capsys):
@@ -236,9 +246,6 @@ def test_parse_a_phrase_that_does_not_fit_the_kind_falls_back_to_time_and_fails(
     assert "kind='count'" in err
 
 
-@pytest.mark.xfail(strict=True, reason="bug: parse reads a date as a number first "
-                   "('4 February 2025' -> [4, 4], '2025-02-04' -> [2, 2025], "
-                   "'02/04/2025' -> 50%)")
 @pytest.mark.parametrize("phrase", ["4 February 2025", "2025-02-04", "02/04/2025"])
 def test_parse_reads_a_date_as_a_time(capsys, phrase):
     code, out, _ = run(capsys, "parse", phrase, "--reference", "2025-02-05")

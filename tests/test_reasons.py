@@ -253,9 +253,5 @@ def test_to_json_writes_infinity_as_null_and_fractions_as_strings():
     assert Bound.of_kind("q", "upper", Fraction(1, 3), True).to_json()["value"] == "1/3"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: _exact.to_json_number writes an integral Fraction as '2/1', not 2",
-)
 def test_to_json_writes_an_integral_fraction_as_an_integer():
     assert Bound.of_kind("q", "upper", Fraction(2), True).to_json()["value"] == 2

@@ -174,8 +174,6 @@ def test_dumps_keeps_non_ascii_text_as_is():
     assert "Kyïv said “none”" in text
 
 
-@pytest.mark.xfail(strict=True,
-                   reason="bug: dumps writes quantities in insertion order, to_json sorts them")
 def test_dumps_sorts_quantities_however_the_report_was_built():
     report = _report()
     backwards = Report("strict", None, dict(reversed(list(report.quantities.items()))))

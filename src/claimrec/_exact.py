@@ -135,4 +135,6 @@ def to_json_number(value: Number) -> int | str:
     """
     if isinstance(value, int):
         return value
+    if value.denominator == 1:
+        return value.numerator
     return f"{value.numerator}/{value.denominator}"

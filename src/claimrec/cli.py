@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from claimrec.errors import ClaimrecError
@@ -53,6 +53,12 @@ def _parser() -> argparse.ArgumentParser:
         "--reference", help="the day a time phrase was said (YYYY-MM-DD; default today)"
     )
     par.add_argument("--kind", choices=("count", "proportion", "amount"))
+    par.add_argument(
+        "--as",
+        dest="read_as",
+        choices=("number", "time"),
+        help="read the phrase only as a number or only as a time",
+    )
     par.add_argument("--format", default="text", choices=("text", "json"))
     return parser
 
@@ -129,27 +135,39 @@ def _plot(args: argparse.Namespace) -> int:
 
 
 def _parse(args: argparse.Namespace) -> int:
-    """Read the phrase as a number range; failing that, as a time span."""
+    """Read the phrase as a time span or a number range, whichever reads it.
+
+    A phrase that reads as both ("4 February 2025" also starts with the number 4) is
+    taken as a time, unless it is a bare number ("2025"); ``--as`` decides outright.
+    """
     import datetime as dt
+    import re
 
     from claimrec.dates import read_span
     from claimrec.errors import ParseError
     from claimrec.readings import read_range
 
-    reading: Any
-    try:
-        reading = read_range(args.phrase, kind=args.kind)
-    except ParseError as as_number:
-        reference = args.reference or dt.date.today().isoformat()
-        try:
-            reading = read_span(args.phrase, reference=reference)
-        except ParseError as as_time:
-            raise ParseError(
-                f"cannot read {args.phrase!r} as a number ({as_number}) or as a time ({as_time})",
-                text=args.phrase,
-            ) from None
-    if args.format == "json":
-        print(json.dumps(reading.to_json(), sort_keys=True, ensure_ascii=False))
+    reference = args.reference or dt.date.today().isoformat()
+    readers: dict[str, Callable[[], Any]] = {
+        "number": lambda: read_range(args.phrase, kind=args.kind),
+        "time": lambda: read_span(args.phrase, reference=reference),
+    }
+    if args.read_as is not None:
+        order = [args.read_as]
+    elif re.fullmatch(r"[\d,.\s]+", args.phrase) or args.kind is not None:
+        order = ["number", "time"]
     else:
-        print(reading.explain())
-    return 0
+        order = ["time", "number"]
+    errors = []
+    for name in order:
+        try:
+            reading = readers[name]()
+        except ParseError as err:
+            errors.append(f"as a {name} ({err})")
+            continue
+        if args.format == "json":
+            print(json.dumps(reading.to_json(), sort_keys=True, ensure_ascii=False))
+        else:
+            print(reading.explain())
+        return 0
+    raise ParseError(f"cannot read {args.phrase!r} " + " or ".join(errors), text=args.phrase)

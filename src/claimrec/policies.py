@@ -218,9 +218,13 @@ class Envelope:
 def _pick(
     options: Sequence[Option], key_name: str, keys: Sequence[tuple[object, ...]]
 ) -> tuple[int, str]:
-    best = max(range(len(options)), key=lambda i: (keys[i], options[i].ids))
-    others = [options[i].text for i in range(len(options)) if i != best]
-    tie = any(keys[i] == keys[best] for i in range(len(options)) if i != best)
+    # Ties go to the option whose sorted claim ids come first.
+    order = sorted(range(len(options)), key=lambda i: options[i].ids)
+    best = max(order, key=lambda i: keys[i])
+    others = [options[i].text for i in order if i != best]
+    if not others:
+        return best, f"kept {options[best].text}, the only side"
+    tie = any(keys[i] == keys[best] for i in order if i != best)
     reason = f"kept {options[best].text} by {key_name} over " + "; ".join(others)
     if tie:
         reason += " (a tie, broken by claim ids)"

@@ -250,6 +250,8 @@ class Bound:
         if self.via == "kind":
             return [f"{head}  by the quantity's kind"]
         how = "carried from" if self.via == "carried" else "stated by"
+        if len(self.claims) > 1 and self.note:
+            return [f"{head}  {how} {self.note}"]
         note = f" {self.note}" if self.note else ""
         return [f"{head}  {how} {', '.join(self.claims)}{note}"]
 

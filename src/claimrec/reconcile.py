@@ -566,7 +566,12 @@ class _Component:
                     if items[k].claim.id == ident
                 }
             )
-            why = f"conflicts with {', '.join(rivals)}; " if rivals else "outside the kept subset; "
+            if rivals:
+                why = f"conflicts with {', '.join(rivals)}; "
+            elif choice.index is None:
+                why = "agrees with every other claim here, but the segment is in conflict; "
+            else:
+                why = "outside the kept subset; "
             state.set_aside[name][ident] = why + _set_aside_by(self.policy, choice)
         if choice.index is None:
             state.no_interval.add(name)
@@ -714,10 +719,14 @@ class _Component:
         choice = self.policy.choose(options)
         dropped = claim_ids if choice.index is None else [claims[choice.index].id]
         reason = _set_aside_by(self.policy, choice)
+        if len(claims) == 1:
+            # No other side exists: the claim alone cannot hold with the constraints.
+            reason = f"it cannot hold with {through}"
         for name in sorted(involved):
             state.conflicts[name].add(conflict)
             state.reasons[name].append(text)
-            state.reasons[name].append(choice.reason)
+            if len(claims) > 1:
+                state.reasons[name].append(choice.reason)
             if choice.index is None:
                 state.no_interval.add(name)
         for ident in dropped:
@@ -783,12 +792,10 @@ class _Component:
         status: Status
         if state.conflicts[name]:
             status = "conflict"
-        elif state.accepted.get(name):
+        elif state.accepted.get(name) or any(c.id in state.supporting[name] for c in shares):
             status = "consistent"
         elif has_bounds:
             status = "derived"
-        elif shares and not state.set_aside[name]:
-            status = "consistent"
         else:
             status = "unknown"
         interval: Range | None
@@ -816,7 +823,8 @@ class _Component:
                 reasons.append(it.carried_text(name))
         for claim in shares:
             if claim.id in state.supporting[name]:
-                reasons.append(f"{claim.id} says {name} is {claim.value} ({_note(claim)})")
+                said = f" ({claim.phrase!r})" if claim.phrase else ""
+                reasons.append(f"{claim.id} says {name} is {claim.value}{said}")
         conditional = []
         for ids, bound in state.conditional[name]:
             conditional.append((ids, bound))
@@ -867,7 +875,7 @@ def _carried(bound: Bound, start: dt.date | None, end: dt.date | None) -> Bound:
 
 
 def _set_aside_by(policy: Policy, choice: Choice) -> str:
-    if choice.index is None and not choice.envelope:
+    if choice.index is None:
         return f"policy {policy.name} takes no side"
     return f"not in the side kept by policy {policy.name}"
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-from fractions import Fraction
 from collections.abc import Iterable, Iterator, Mapping
+from fractions import Fraction
 from typing import Any, Final, Literal, TextIO, TypeAlias
 
 import attrs
@@ -197,7 +197,7 @@ class Report(Mapping[str, tuple[Segment, ...]]):
     def dumps(self) -> str:
         """The JSON text: sorted keys, so the same claims give the same bytes."""
         out = io.StringIO()
-        write_json(self.policy, self.at, self.quantities.values(), out)
+        write_json(self.policy, self.at, [self.quantities[n] for n in sorted(self.quantities)], out)
         return out.getvalue()
 
     def to_rows(self) -> list[dict[str, Any]]:
@@ -283,7 +283,7 @@ class Report(Mapping[str, tuple[Segment, ...]]):
             for r in self.to_rows()
         )
         return (
-            f"<table><caption>policy {self.policy}</caption><tr><th>quantity</th><th>start</th>"
+            f"<table><caption>policy {_html(self.policy)}</caption><tr><th>quantity</th><th>start</th>"
             f"<th>end</th><th>status</th><th>interval</th></tr>{rows}</table>"
         )
 
