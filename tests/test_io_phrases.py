@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import claimrec
@@ -68,3 +70,30 @@ def test_claim_from_phrase_in_python():
     assert claim.phrase == "about 8,000" and claim.reading.hedge == "about"
     with pytest.raises(claimrec.ValidationError, match="reading: expected a Reading"):
         claimrec.Claim("c", "q", Range.exact(1), reading="about 1")
+
+
+def test_a_reading_that_contradicts_the_explicit_value_is_not_kept():
+    cs = from_dict(_file({"id": "a", "quantity": "casualties", "phrase": "about 8,000",
+                          "value": {"lower": 0, "upper": 0}}))
+    assert cs.claim("a").reading is None
+    seg = claimrec.reconcile(cs)["casualties"][0]
+    assert not any("read as" in r for r in seg.reasons)
+
+
+def test_a_user_lexicon_reads_phrases_in_files_and_in_python(tmp_path):
+    from claimrec.readings import DEFAULT_LEXICON, HedgeRule
+
+    wide = DEFAULT_LEXICON.with_rule("about", HedgeRule("about-wide", "about", steps=1))
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(_file({"id": "a", "quantity": "casualties",
+                                      "phrase": "about 8,000"})))
+    assert claimrec.load(path).claim("a").value == Range.closed(7500, 8500)
+    assert claimrec.load(path, lexicon=wide).claim("a").value == Range.closed(7000, 9000)
+    claim = claimrec.Claim.from_phrase("b", "casualties", "about 8,000", lexicon=wide)
+    assert claim.value == Range.closed(7000, 9000) and claim.reading.rule == "about-wide"
+
+
+def test_jsonl_too_deep_line_is_a_claim_file_error():
+    text = '{"format": "claimrec/1"}\n' + "[" * 100_000 + "]" * 100_000 + "\n"
+    with pytest.raises(ClaimFileError, match="line 2: nested too deeply"):
+        claimrec.io.loads_lines(text)

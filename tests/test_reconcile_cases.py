@@ -473,8 +473,7 @@ def test_the_envelope_policy_propagates_the_hull():
     assert "upper bound 5 because b <= 5 (bmax, [0, 5]) and a <= b (k)" in a.reasons
     b = only(report, "b")
     assert b.interval == Range.closed(1, 5)
-    assert "lower bound 1 because a >= 1 (lo, [1, 1]) and a <= b (k) (conditional on lo, " \
-           "which is disputed)" in b.reasons
+    assert "lower bound 1 because a >= 1 (lo, [1, 1]) and a <= b (k)" in b.reasons
 
 
 def test_the_envelope_policy_on_the_seed_propagates_budanovs_lower_bound_away(seed):
@@ -486,8 +485,6 @@ def test_the_envelope_policy_on_the_seed_propagates_budanovs_lower_bound_away(se
     assert has(deployed.reasons, "if budanov held: lower bound 7,500")
 
 
-@pytest.mark.xfail(strict=True, reason="bug: under envelope the hull's lower bound holds if any "
-                   "claim holds, yet it is reported as conditional on the one claim at its end")
 def test_the_envelope_hull_is_not_conditional_on_the_claim_at_its_end():
     cs = ClaimSet(quantities=[Quantity("a"), Quantity("b")],
                   claims=[Claim("lo", "a", Range.exact(1)), Claim("hi", "a", Range.exact(10))],
@@ -544,8 +541,6 @@ def test_the_seed_deployed_bound_is_conditional_on_budanov(seed):
                                                             {"budanov", "nis_losses"})
 
 
-@pytest.mark.xfail(strict=True, reason="bug: under envelope, a side's conditional bounds are "
-                   "computed from the hull of its claims, not their intersection")
 def test_conditional_bounds_under_envelope_use_the_intersection_of_each_side():
     cs = ClaimSet(quantities=[Quantity("a"), Quantity("b")],
                   claims=[Claim("p", "a", Range.closed(0, 10)), Claim("q", "a", Range.closed(5, 20)),

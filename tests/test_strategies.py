@@ -11,6 +11,7 @@ from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import NoSuchExample
 
+import claimrec
 from claimrec import strategies as cst
 from claimrec.claims import Claim, ClaimSet, Quantity
 from claimrec.provenance import GRADES, SOURCE_KINDS, Attribution, Source
@@ -81,7 +82,7 @@ class TestRanges:
         find(
             cst.ranges(kinds=("amount",)),
             lambda r: (r.lower is None, r.upper is None) == (lower_open, upper_open),
-            settings=SEEN,
+            settings=settings(SEEN, max_examples=2000),
         )
 
     def test_empty_ranges_are_drawn_only_when_allowed(self) -> None:
@@ -194,3 +195,14 @@ class TestClaimSets:
     )
     def test_every_feature_is_drawn(self, feature: Callable[[ClaimSet], bool]) -> None:
         find(cst.claim_sets(), feature, settings=SEEN)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.data())
+def test_quantities_attributions_and_constraints_are_registered_too(data: st.DataObject) -> None:
+    quantity = data.draw(st.from_type(claimrec.Quantity))
+    constraint = data.draw(st.from_type(claimrec.Constraint))
+    attribution = data.draw(st.from_type(claimrec.Attribution))
+    assert isinstance(quantity, claimrec.Quantity)
+    assert constraint.relation in ("<=", ">=", "=", "ratio")
+    assert attribution.said_by in ("agency", "outlet", "officials")

@@ -24,6 +24,9 @@ def _register() -> None:
         (claimrec.Range, "ranges"),
         (claimrec.Span, "spans"),
         (claimrec.Source, "sources"),
+        (claimrec.Attribution, "attributions"),
+        (claimrec.Quantity, "quantities"),
+        (claimrec.Constraint, "constraints"),
         (claimrec.Claim, "claims"),
         (claimrec.ClaimSet, "claim_sets"),
     ):

@@ -34,7 +34,7 @@ from claimrec._exact import Number, exact, format_number
 from claimrec.errors import ValidationError
 from claimrec.provenance import Attribution, Source
 from claimrec.ranges import KINDS, FractionOf, Kind, Range
-from claimrec.readings import Reading, read_range
+from claimrec.readings import Lexicon, Reading, read_range
 from claimrec.spans import Span, to_date
 
 __all__ = [
@@ -178,11 +178,13 @@ class Claim:
         *,
         kind: Kind | None = None,
         base: str | None = None,
+        lexicon: Lexicon | None = None,
         **fields: Any,
     ) -> Claim:
         """A claim whose value is read from ``phrase``; the :class:`Reading` is kept.
 
-        ``base`` names the quantity a share is of ("up to 50 percent" of deployed).
+        ``base`` names the quantity a share is of ("up to 50 percent" of deployed);
+        ``lexicon`` replaces the default rules for reading phrases.
 
         >>> c = Claim.from_phrase("nis_losses", "casualties", "more than 3,000")
         >>> c.value, c.reading.rule
@@ -190,7 +192,9 @@ class Claim:
         >>> Claim.from_phrase("jones", "casualties", "up to 50 percent", base="deployed").value
         FractionOf(share=Range(proportion [0, 50%]), base='deployed')
         """
-        reading = read_range(phrase, kind="proportion" if base else kind, base=base)
+        reading = read_range(
+            phrase, kind="proportion" if base else kind, base=base, lexicon=lexicon
+        )
         return cls(id, quantity, reading.value, phrase=phrase, reading=reading, **fields)
 
     def __attrs_post_init__(self) -> None:

@@ -36,7 +36,7 @@ from claimrec.claims import Claim, ClaimSet, Constraint, Quantity, Term
 from claimrec.errors import ClaimFileError, ClaimrecError
 from claimrec.provenance import Attribution, Source
 from claimrec.ranges import KINDS, FractionOf, Range
-from claimrec.readings import Reading, read_range
+from claimrec.readings import Lexicon, Reading, read_range
 from claimrec.spans import Span
 
 __all__ = [
@@ -237,7 +237,7 @@ class _Context:
         return ClaimFileError(": ".join([*where, message]), path=self.path, item=item, field=field)
 
 
-def from_dict(data: object, *, path: str | None = None) -> ClaimSet:
+def from_dict(data: object, *, path: str | None = None, lexicon: Lexicon | None = None) -> ClaimSet:
     """Build a claim set from parsed claim-file data, checking every field.
 
     >>> from_dict({"format": "claimrec/1", "quantities": [{"name": "q", "kind": "tally"}]})
@@ -267,7 +267,7 @@ def from_dict(data: object, *, path: str | None = None) -> ClaimSet:
     ]
     kinds = {q.name: q for q in quantities}
     claims = [
-        _item(ctx, obj, "claim", "id", _CLAIM_FIELDS, lambda o, c: _claim(o, c, kinds))
+        _item(ctx, obj, "claim", "id", _CLAIM_FIELDS, lambda o, c: _claim(o, c, kinds, lexicon))
         for obj in _array(ctx, data, "claims")
     ]
     constraints = [
@@ -410,7 +410,12 @@ def range_from_json(
         raise _FieldError(field, str(err)) from None
 
 
-def _claim(obj: Mapping[str, Any], label: str, quantities: Mapping[str, Quantity]) -> Claim:
+def _claim(
+    obj: Mapping[str, Any],
+    label: str,
+    quantities: Mapping[str, Quantity],
+    lexicon: Lexicon | None = None,
+) -> Claim:
     quantity_name = _get(obj, "quantity", str, "")
     quantity = quantities.get(quantity_name)
     kind, unit = (quantity.kind, quantity.unit) if quantity else ("count", None)
@@ -434,7 +439,7 @@ def _claim(obj: Mapping[str, Any], label: str, quantities: Mapping[str, Quantity
         raise _FieldError(
             "value.share", "expected a range object with lower/upper, or a 'phrase' to read it from"
         )
-    reading = _reading(phrase, kind, base, required=raw is None or share_missing)
+    reading = _reading(phrase, kind, base, lexicon, required=raw is None or share_missing)
     if raw is None:
         assert reading is not None
         value = reading.value
@@ -447,6 +452,9 @@ def _claim(obj: Mapping[str, Any], label: str, quantities: Mapping[str, Quantity
         value = FractionOf(share, base)
     else:
         value = range_from_json(raw, kind=kind, unit=unit)
+    if reading is not None and reading.value != value:
+        # The explicit value wins; a reading that says otherwise would mislead the reasons.
+        reading = None
     source = _attribution(obj.get("source"))
     period = _period(obj.get("period"))
     return Claim(
@@ -465,13 +473,20 @@ def _claim(obj: Mapping[str, Any], label: str, quantities: Mapping[str, Quantity
     )
 
 
-def _reading(phrase: str | None, kind: str, base: str | None, *, required: bool) -> Reading | None:
+def _reading(
+    phrase: str | None, kind: str, base: str | None, lexicon: Lexicon | None, *, required: bool
+) -> Reading | None:
     """The phrase's reading; when the value is also given, a phrase that does not read is kept
     as text only."""
     if phrase is None:
         return None
     try:
-        return read_range(phrase, kind="proportion" if base else kind, base=base)  # type: ignore[arg-type]
+        return read_range(
+            phrase,
+            kind="proportion" if base else kind,  # type: ignore[arg-type]
+            base=base,
+            lexicon=lexicon,
+        )
     except ClaimrecError as err:
         if required:
             raise _FieldError("phrase", str(err)) from None
@@ -535,7 +550,13 @@ def _constraint(obj: Mapping[str, Any], label: str) -> Constraint:
     )
 
 
-def loads(text: str, *, format: FileFormat = "json", path: str | None = None) -> ClaimSet:
+def loads(
+    text: str,
+    *,
+    format: FileFormat = "json",
+    path: str | None = None,
+    lexicon: Lexicon | None = None,
+) -> ClaimSet:
     """Read a claim set from JSON or TOML text."""
     ctx = _Context(path)
     try:
@@ -553,10 +574,10 @@ def loads(text: str, *, format: FileFormat = "json", path: str | None = None) ->
         raise ctx.fail(str(err)) from None
     except RecursionError:
         raise ctx.fail("nested too deeply to be a claim file") from None
-    return from_dict(data, path=path)
+    return from_dict(data, path=path, lexicon=lexicon)
 
 
-def loads_lines(text: str, *, path: str | None = None) -> ClaimSet:
+def loads_lines(text: str, *, path: str | None = None, lexicon: Lexicon | None = None) -> ClaimSet:
     r"""Read a claim set from JSON Lines: a header object, then one claim per line.
 
     The header is a claim file without claims (``format``, ``quantities``, ``sources``,
@@ -579,8 +600,10 @@ def loads_lines(text: str, *, path: str | None = None) -> ClaimSet:
             raise ctx.fail(
                 f"line {number}: not valid JSON at column {err.colno}: {err.msg}"
             ) from None
-        except (ValueError, RecursionError) as err:
-            raise ctx.fail(f"line {number}: {err or 'nested too deeply'}") from None
+        except ValueError as err:
+            raise ctx.fail(f"line {number}: {err}") from None
+        except RecursionError:
+            raise ctx.fail(f"line {number}: nested too deeply to be a claim") from None
         if header is None:
             if not isinstance(obj, dict) or "claims" in obj:
                 raise ctx.fail(
@@ -593,7 +616,7 @@ def loads_lines(text: str, *, path: str | None = None) -> ClaimSet:
     if header is None:
         raise ctx.fail("empty file: expected a header line and one claim per line")
     assert isinstance(header, dict)
-    return from_dict({**header, "claims": claims}, path=path)
+    return from_dict({**header, "claims": claims}, path=path, lexicon=lexicon)
 
 
 def dumps_lines(claimset: ClaimSet) -> str:
@@ -615,8 +638,10 @@ def _refuse_constant(name: str) -> object:
     raise ValueError(f"{name} is not a number claimrec accepts; write a finite number or null")
 
 
-def load(path: str | Path) -> ClaimSet:
+def load(path: str | Path, *, lexicon: Lexicon | None = None) -> ClaimSet:
     """Read a claim file (``.json``, ``.toml``, or ``.jsonl``: one claim per line).
+
+    Phrases are read with ``lexicon`` (default: :data:`claimrec.readings.DEFAULT_LEXICON`).
 
     >>> load("no/such/file.json")
     Traceback (most recent call last):
@@ -629,8 +654,13 @@ def load(path: str | Path) -> ClaimSet:
     except (OSError, UnicodeDecodeError) as err:
         raise ClaimFileError(f"{path}: cannot read the file: {err}", path=str(path)) from None
     if source.suffix == ".jsonl":
-        return loads_lines(text, path=str(path))
-    return loads(text, format="toml" if source.suffix == ".toml" else "json", path=str(path))
+        return loads_lines(text, path=str(path), lexicon=lexicon)
+    return loads(
+        text,
+        format="toml" if source.suffix == ".toml" else "json",
+        path=str(path),
+        lexicon=lexicon,
+    )
 
 
 def schema() -> dict[str, Any]:

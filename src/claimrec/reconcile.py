@@ -32,7 +32,7 @@ import bisect
 import datetime as dt
 import functools
 import itertools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -410,7 +410,9 @@ class _Component:
         for segments in per_quantity.values():
             while len(segments) > 1 and segments[0].status == "unknown" and not segments[0].reasons:
                 segments.pop(0)
-            while len(segments) > 1 and segments[-1].status == "unknown" and not segments[-1].reasons:
+            while (
+                len(segments) > 1 and segments[-1].status == "unknown" and not segments[-1].reasons
+            ):
                 segments.pop()
         return per_quantity
 
@@ -545,6 +547,7 @@ class _Component:
         state.reasons[name].append(choice.reason)
         if choice.envelope:
             state.envelope_policy.add(name)
+            state.envelope_claims.update(it.claim.id for it in items)
             state.accepted[name] = list(items)
             state.supporting[name].update(it.claim.id for it in items)
             return
@@ -583,12 +586,16 @@ class _Component:
         items: Mapping[str, Iterable[_Item]],
         state: _SliceState,
         subset: frozenset[str] | None = None,
+        hull: Collection[str] | None = None,
     ) -> dict[str, Domain]:
         """Each quantity's stated bounds, with bounds carried from earlier slices.
 
         A carried bound counts only while every claim it rests on is accepted (and,
-        inside a ``subset`` trial, only when all it rests on is in the subset).
+        inside a ``subset`` trial, only when all it rests on is in the subset). The
+        quantities in ``hull`` (by default those the envelope policy answers) take the
+        hull of their claims rather than the intersection.
         """
+        hull = state.envelope_policy if hull is None else hull
         domains = initial_domains(self.kinds)
         excluded = state.dropped | {i for aside in state.set_aside.values() for i in aside}
         for name, bound in state.carry_in.items():
@@ -601,7 +608,7 @@ class _Component:
             accepted = list(items[name])
             if not accepted:
                 continue
-            if name in state.envelope_policy:
+            if name in hull:
                 lo_item = min(accepted, key=lambda it: (it.lo_key, it.claim.id))
                 hi_item = max(accepted, key=lambda it: (it.hi_key, it.claim.id))
                 lows = [lo_item]
@@ -754,7 +761,7 @@ class _Component:
                 shares = [c for c in state.accepted_shares if c.id not in state.dropped]
                 for n in self.names:
                     trial[n] = [it for it in trial[n] if it.claim.id not in state.dropped]
-                domains = self._domains(trial, state)
+                domains = self._domains(trial, state, hull=state.envelope_policy - {name})
                 outcome = propagate(
                     domains, self._relations(shares, [k.id for k in self.constraints]), self.kinds
                 )
@@ -809,9 +816,15 @@ class _Component:
                 if bound.via == "kind":
                     continue
                 sentence = self._sentence(bound)
-                rests = sorted(bound.label & (state.disputed | self.disputed_anywhere))
+                # A hull bound of the envelope policy holds if any one of its claims does,
+                # so it is not conditional on the claim at its end.
+                rests = sorted(
+                    bound.label & (state.disputed | self.disputed_anywhere) - state.envelope_claims
+                )
                 if rests and bound.premises:
-                    sentence += f" (conditional on {', '.join(rests)}, which {_are(rests)} disputed)"
+                    sentence += (
+                        f" (conditional on {', '.join(rests)}, which {_are(rests)} disputed)"
+                    )
                 reasons.append(sentence)
             if status == "consistent":
                 plausible = _plausible_reason(interval, state.accepted.get(name, ()))
@@ -898,3 +911,4 @@ class _SliceState:
         self.envelope_policy: set[str] = set()
         self.capped = False
         self.carry_in: dict[str, Bound] = {}
+        self.envelope_claims: set[str] = set()

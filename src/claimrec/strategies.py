@@ -18,7 +18,7 @@ from fractions import Fraction
 from hypothesis import strategies as st
 
 from claimrec._exact import Number
-from claimrec.claims import Claim, ClaimSet, Constraint, Quantity, Relation
+from claimrec.claims import Claim, ClaimSet, Constraint, Quantity, Relation, Term
 from claimrec.provenance import GRADES, SOURCE_KINDS, Attribution, Source
 from claimrec.ranges import FractionOf, Kind, Range
 from claimrec.spans import Span
@@ -27,6 +27,8 @@ __all__ = [
     "attributions",
     "claim_sets",
     "claims",
+    "constraints",
+    "dates",
     "numbers",
     "quantities",
     "ranges",
@@ -102,7 +104,8 @@ def ranges(
 ) -> st.SearchStrategy[Range]:
     """Ranges of the given kinds (amounts in ``unit``), open, closed or unbounded.
 
-    Shrinks toward small closed ranges near 0. Empty ranges only with ``allow_empty``.
+    Shrinks toward small ranges of the first kind given (counts near 0, proportions
+    near their upper end). Empty ranges only with ``allow_empty``.
 
     >>> from hypothesis import given
     >>> @given(ranges(kinds=("proportion",)))
@@ -161,12 +164,46 @@ def sources(draw: st.DrawFn, *, ids: st.SearchStrategy[str] = _NAMES) -> Source:
 
 
 @st.composite
-def attributions(draw: st.DrawFn, source_ids: tuple[str, ...]) -> Attribution:
-    """Attribution chains over the given source ids."""
+def attributions(
+    draw: st.DrawFn, source_ids: tuple[str, ...] = ("agency", "outlet", "officials")
+) -> Attribution:
+    """Attribution chains over the given source ids; shrinks toward the first id alone.
+
+    >>> from hypothesis import given
+    >>> @given(attributions())
+    ... def test(a):
+    ...     assert a.said_by in ("agency", "outlet", "officials")
+    >>> test()
+    """
     said_by = draw(st.sampled_from(source_ids))
     citing = draw(st.lists(st.sampled_from(source_ids), max_size=2))
     reported = draw(st.lists(st.sampled_from(source_ids), max_size=2))
     return Attribution(said_by, tuple(citing), tuple(reported))
+
+
+@st.composite
+def constraints(
+    draw: st.DrawFn, quantity_names: tuple[str, ...] = ("a", "b", "c"), *, id: str = "k"
+) -> Constraint:
+    """Linear (``<=``, ``>=``, ``=``, with small exact coefficients) or ratio constraints
+    between the named quantities; shrinks toward ``a <= b``-style links.
+
+    >>> from hypothesis import given
+    >>> @given(constraints())
+    ... def test(k):
+    ...     assert set(k.quantities) <= {"a", "b", "c"}
+    >>> test()
+    """
+    if len(quantity_names) >= 2 and draw(st.integers(0, 4)) == 4:
+        quantity, base = draw(st.permutations(quantity_names))[:2]
+        share = draw(ranges(kinds=("proportion",)))
+        return Constraint.ratio(id, quantity, share, base, reason="generated")
+    coefficient = st.sampled_from((1, 2, Fraction(1, 2), 3))
+    terms = st.lists(
+        st.builds(Term, coefficient, st.sampled_from(quantity_names)), min_size=1, max_size=2
+    )
+    relation: Relation = draw(st.sampled_from(("<=", ">=", "=")))
+    return Constraint(id, tuple(draw(terms)), relation, tuple(draw(terms)), reason="generated")
 
 
 def quantities(
