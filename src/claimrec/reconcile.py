@@ -334,6 +334,7 @@ class _Component:
         self._weights: dict[str, tuple[Fraction, str]] = {}
         self._items: dict[tuple[str, str], _Item] = {}
         self._members: dict[str, Member] = {}
+        self._initial = initial_domains(self.kinds)
         self.disputed_anywhere: frozenset[str] = frozenset()
         self._bounds: dict[tuple[object, ...], Bound] = {}
         self._ranges: dict[tuple[object, ...], Range] = {}
@@ -596,7 +597,7 @@ class _Component:
         hull of their claims rather than the intersection.
         """
         hull = state.envelope_policy if hull is None else hull
-        domains = initial_domains(self.kinds)
+        domains = {name: list(bounds) for name, bounds in self._initial.items()}
         excluded = state.dropped | {i for aside in state.set_aside.values() for i in aside}
         for name, bound in state.carry_in.items():
             if bound.label & excluded:
