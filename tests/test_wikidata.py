@@ -920,7 +920,7 @@ def seed() -> ClaimSet:
 
 class TestSegments:
     def test_a_derived_bound_cites_the_claims_it_rests_on(self, seed: ClaimSet) -> None:
-        seg = claimrec.reconcile(seed)["deployed"][1]
+        seg = claimrec.reconcile(seed).segment("deployed", "2025-02-04")
         out = segment_statement(seg, seed, items={"nyt": "Q9684"}, retrieved="2025-02-06")
         assert value_of(out) == {"amount": "+10501", "unit": "1"}
         quotes = [

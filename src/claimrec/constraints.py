@@ -178,6 +178,14 @@ class Outcome:
         return lo.label | hi.label | lo.constraints() | hi.constraints()
 
 
+def _improves(new: Bound, old: Bound) -> bool:
+    """Tighter, or as tight but derived here where ``old`` was carried from another time."""
+    if new.tighter_than(old):
+        return True
+    carried = old.via == "carried" and not old.claims
+    return carried and new.via != "carried" and (new.value, new.closed) == (old.value, old.closed)
+
+
 def _empty(lo: Bound, hi: Bound) -> bool:
     if lo.value is None or hi.value is None:
         return False
@@ -231,7 +239,7 @@ def propagate(
         for bound in proposals:
             domain = domains[bound.quantity]
             slot = 0 if bound.side == "lower" else 1
-            if not bound.tighter_than(domain[slot]):
+            if not _improves(bound, domain[slot]):
                 continue
             domain[slot] = bound
             if _empty(domain[0], domain[1]):

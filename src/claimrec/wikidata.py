@@ -1007,7 +1007,7 @@ def segment_statement(
 
     >>> import claimrec
     >>> cs = claimrec.load("seeds/north-korea-2025.json")
-    >>> seg = claimrec.reconcile(cs)["deployed"][1]
+    >>> seg = claimrec.reconcile(cs).segment("deployed", "2025-02-04")
     >>> out = segment_statement(seg, cs)
     >>> out.statement["mainsnak"]["datavalue"]["value"]["amount"], len(out.statement["references"])
     ('+10501', 2)
