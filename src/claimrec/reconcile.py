@@ -334,6 +334,8 @@ class _Component:
         self._weights: dict[str, tuple[Fraction, str]] = {}
         self._items: dict[tuple[str, str], _Item] = {}
         self._members: dict[str, Member] = {}
+        self._options: dict[tuple[int, ...], Option] = {}
+        self._choices: dict[tuple[int, ...], Choice] = {}
         self._initial = initial_domains(self.kinds)
         self.disputed_anywhere: frozenset[str] = frozenset()
         self._bounds: dict[tuple[object, ...], Bound] = {}
@@ -529,11 +531,15 @@ class _Component:
         subsets = _maximal_consistent(items)
         options = []
         for subset in subsets:
-            members = tuple(self.member(items[i].claim) for i in subset)
-            lo = max((items[i] for i in subset), key=lambda it: it.lo_key)
-            hi = min((items[i] for i in subset), key=lambda it: it.hi_key)
-            region = self._range(self.quantities[name], *lo.lo, *hi.hi)
-            options.append(Option(members, region))
+            key = tuple(id(items[i]) for i in subset)
+            option = self._options.get(key)
+            if option is None:
+                members = tuple(self.member(items[i].claim) for i in subset)
+                lo = max((items[i] for i in subset), key=lambda it: it.lo_key)
+                hi = min((items[i] for i in subset), key=lambda it: it.hi_key)
+                region = self._range(self.quantities[name], *lo.lo, *hi.hi)
+                option = self._options[key] = Option(members, region)
+            options.append(option)
         in_conflict = sorted(
             {it.claim.id for pair in pairs for it in (items[pair[0]], items[pair[1]])}
         )
@@ -541,7 +547,11 @@ class _Component:
             _, text = self.weight(self.claimset.claims_by_id[ident])
             state.reasons[name].append(f"weight of {ident}: {text}")
         state.options[name] = (subsets, options)
-        choice = self.policy.choose(options)
+        key = tuple(id(o) for o in options)
+        choice = self._choices.get(key)
+        if choice is None:
+            # A policy is a function of the options; the same sides recur over time.
+            choice = self._choices[key] = self.policy.choose(options)
         state.reasons[name].append(
             "maximal consistent subsets: " + "; ".join(o.text for o in options)
         )
