@@ -9,6 +9,7 @@ against the one computed here, so the two cannot drift apart.
 from __future__ import annotations
 
 import json
+import os
 from collections import defaultdict
 from fractions import Fraction
 from pathlib import Path
@@ -20,7 +21,17 @@ from claimrec.ranges import Range
 from claimrec.readings import parse_range
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus" / "ranges.jsonl"
+CORPUS = next(
+    (
+        base / "corpus" / "ranges.jsonl"
+        for base in (
+            Path(__file__).resolve().parents[2] / "shared",
+            Path(os.environ.get("CLAIMREC_SHARED", "/work/shared")),
+        )
+        if (base / "corpus" / "ranges.jsonl").exists()
+    ),
+    Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ranges.jsonl",
+)
 DOC = ROOT / "docs" / "readings.md"
 
 if not CORPUS.exists():  # pragma: no cover - only when the project is cloned alone

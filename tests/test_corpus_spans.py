@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from collections import Counter
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -20,7 +21,17 @@ import pytest
 from claimrec.dates import parse_span
 from claimrec.errors import ParseError
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "spans.jsonl"
+CORPUS = next(
+    (
+        base / "corpus" / "spans.jsonl"
+        for base in (
+            Path(__file__).resolve().parents[2] / "shared",
+            Path(os.environ.get("CLAIMREC_SHARED", "/work/shared")),
+        )
+        if (base / "corpus" / "spans.jsonl").exists()
+    ),
+    Path(__file__).resolve().parents[2] / "shared" / "corpus" / "spans.jsonl",
+)
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "dates.md"
 AIM = 0.95  # share of the non-vague cases of each suite read exactly
 

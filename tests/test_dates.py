@@ -472,3 +472,26 @@ def test_every_word_the_rules_use_is_known() -> None:
         words |= set(phrase.split())
     suffixes = {"st", "nd", "rd", "th"}
     assert sorted(words - suffixes - dates._VOCABULARY) == []
+
+
+# Rarer forms the conformance corpus also holds; here so that every rule is tested even
+# where ../shared/corpus is absent. "eoy" is vague: we read the last third of the year.
+RARER = [
+    ("one thousand seven hundred and eighty nine", "2016-11-07", "1789-01-01", "1790-01-01"),
+    ("eoy", "2018-11-23", "2018-09-01", "2019-01-01"),
+    ("this friday-jun-15", "2018-06-20", "2018-06-15", "2018-06-16"),
+    ("next 5/12", "2019-05-20", "2020-05-12", "2020-05-13"),
+    ("Q3 this year", "2016-11-07", "2016-07-01", "2016-10-01"),
+    ("5 upcoming years", "2018-08-30", "2018-08-31", "2023-08-31"),
+    ("4 weeks in the future", "2016-11-07", "2016-11-08", "2016-12-06"),
+    ("following 2 quarters", "2019-07-04", "2019-10-01", "2020-04-01"),
+    ("2016 the third quarter", "2016-11-07", "2016-07-01", "2016-10-01"),
+    ("third last week of 2018", "2013-02-12", "2018-12-10", "2018-12-17"),
+    ("the two thousand and tens", "2016-11-07", "2010-01-01", "2020-01-01"),
+    ("friday 2018-7-6", "2018-07-06", "2018-07-06", "2018-07-07"),
+]
+
+
+@pytest.mark.parametrize(("text", "reference", "start", "end"), RARER)
+def test_rarer_forms(text: str, reference: str, start: str, end: str) -> None:
+    assert parse_span(text, reference=reference) == Span(start, end)

@@ -10,6 +10,8 @@ import types
 from importlib import resources
 from pathlib import Path
 
+import pytest
+
 import claimrec
 
 # DESIGN section 3: the names other code relies on.
@@ -114,3 +116,14 @@ def test_strategies_can_be_the_first_import() -> None:
     result = run(sys.executable, "-c", "from claimrec.strategies import claim_sets; print('ok')")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_python_dash_m_runs_the_command_line_in_process(monkeypatch, capsys) -> None:
+    import runpy
+    import sys
+
+    monkeypatch.setattr(sys, "argv", ["claimrec", "parse", "more than 3,000"])
+    with pytest.raises(SystemExit) as exit_info:
+        runpy.run_module("claimrec", run_name="__main__", alter_sys=True)
+    assert exit_info.value.code == 0
+    assert "read as [3,001, inf)" in capsys.readouterr().out

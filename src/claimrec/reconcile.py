@@ -686,8 +686,10 @@ class _Component:
             shares = [c for c in state.accepted_shares if c.id not in state.dropped]
             domains = self._domains(accepted, state)
             relations = self._relations(shares, all_constraints)
-            if not relations:
+            if not relations and not state.carry_in:
                 return domains
+            # Even with no relation here, a bound carried from an earlier time can
+            # contradict this slice's claims; propagate checks the domains first.
             outcome = propagate(domains, relations, self.kinds)
             if outcome.capped:
                 state.capped = True

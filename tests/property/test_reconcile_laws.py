@@ -15,7 +15,9 @@ from claimrec.reconcile import _disjoint_pairs, _Item, _maximal_consistent
 from claimrec.strategies import claim_sets, ranges, spans
 
 LAWS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-POLICIES = st.sampled_from(["strict", "envelope", "most_reliable", "majority_of_origins"])
+POLICIES = st.sampled_from(
+    ["strict", "envelope", "most_reliable", "majority_of_origins", "learned_trust"]
+)
 
 
 def _shuffled(cs: ClaimSet, seed: int) -> ClaimSet:
