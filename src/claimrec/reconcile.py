@@ -36,6 +36,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
+from claimrec._sweep import lower_key, maximal_overlaps, upper_key
 from claimrec.claims import Claim, ClaimSet, Constraint, Quantity
 from claimrec.constraints import (
     Domain,
@@ -53,9 +54,6 @@ from claimrec.report import QuantityReport, Report, Segment, Status
 from claimrec.spans import to_date
 
 __all__ = ["iter_reconcile", "reconcile"]
-
-_NEG: tuple[int, Any, int] = (-1, 0, 0)
-_POS: tuple[int, Any, int] = (1, 0, 0)
 
 
 def reconcile(
@@ -188,14 +186,6 @@ def _components(claimset: ClaimSet) -> list[list[str]]:
 # -- keys for comparing ends ---------------------------------------------------
 
 
-def _lower_key(value: Any, closed: bool) -> tuple[int, Any, int]:
-    return _NEG if value is None else (0, value, 0 if closed else 2)
-
-
-def _upper_key(value: Any, closed: bool) -> tuple[int, Any, int]:
-    return _POS if value is None else (0, value, 1 if closed else -1)
-
-
 class _Item:
     """One claim's contribution to one quantity in one segment."""
 
@@ -217,8 +207,8 @@ class _Item:
         self.carried = carried
         self.lo = (rng.lower, rng.lower_closed)
         self.hi = (rng.upper, rng.upper_closed)
-        self.lo_key = _lower_key(rng.lower, rng.lower_closed)
-        self.hi_key = _upper_key(rng.upper, rng.upper_closed)
+        self.lo_key = lower_key(rng.lower, rng.lower_closed)
+        self.hi_key = upper_key(rng.upper, rng.upper_closed)
         self._text: str | None = None
         self._carried_text: str | None = None
 
@@ -290,22 +280,7 @@ def _disjoint_pairs(items: Sequence[_Item]) -> list[tuple[int, int]]:
 
 def _maximal_consistent(items: Sequence[_Item]) -> list[list[int]]:
     """The maximal subsets sharing a common value, by one sweep over the ends."""
-    events = [(it.lo_key, 0, i) for i, it in enumerate(items)]
-    events += [(it.hi_key, 1, i) for i, it in enumerate(items)]
-    events.sort()
-    active: set[int] = set()
-    added = False
-    found = []
-    for _, kind, i in events:
-        if kind == 0:
-            active.add(i)
-            added = True
-        else:
-            if added:
-                found.append(sorted(active))
-                added = False
-            active.discard(i)
-    return found
+    return maximal_overlaps([(it.lo_key, it.hi_key) for it in items])
 
 
 # -- one group of linked quantities ------------------------------------------------

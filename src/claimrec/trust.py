@@ -53,6 +53,7 @@ from typing import Any, Final
 import attrs
 
 from claimrec._exact import exact, format_number
+from claimrec._sweep import Key, lower_key, maximal_overlaps, upper_key
 from claimrec.claims import Claim, ClaimSet
 from claimrec.errors import PolicyError
 from claimrec.policies import Choice, Member, Option, Weights
@@ -466,47 +467,10 @@ def _add_points(
 
 # -- claim sets --------------------------------------------------------------------------
 
-_Key = tuple[Any, ...]
-_LOW: Final[_Key] = (-1, 0, 0)
-_HIGH: Final[_Key] = (1, 0, 0)
 
-
-def _lower_key(rng: Range) -> _Key:
-    return _LOW if rng.lower is None else (0, rng.lower, 0 if rng.lower_closed else 2)
-
-
-def _upper_key(rng: Range) -> _Key:
-    return _HIGH if rng.upper is None else (0, rng.upper, 1 if rng.upper_closed else -1)
-
-
-def _cliques(spans: Sequence[tuple[_Key, _Key]]) -> list[list[int]]:
-    """The maximal sets of spans sharing a point, in position order, by one sweep."""
-    events = sorted(
-        [(lo, 1, i) for i, (lo, _) in enumerate(spans)]
-        + [(hi, 0, i) for i, (_, hi) in enumerate(spans)]
-    )
-    active: set[int] = set()
-    added = False
-    found = []
-    for _, kind, i in events:
-        if kind:
-            active.add(i)
-            added = True
-        else:
-            if added:
-                found.append(sorted(active))
-                added = False
-            active.discard(i)
-    return found
-
-
-def _day_keys(claim: Claim) -> tuple[_Key, _Key]:
+def _day_keys(claim: Claim) -> tuple[Key, Key]:
     """A claim's period as sweep keys; ``end`` is exclusive, so it sorts before a start."""
-    start, end = claim.period.start, claim.period.end
-    return (
-        (-1,) if start is None else (0, start),
-        (1,) if end is None else (0, end),
-    )
+    return lower_key(claim.period.start, True), upper_key(claim.period.end, False)
 
 
 def _factor(claim: Claim, weights: Weights) -> tuple[Fraction, str]:
@@ -585,16 +549,19 @@ def learn(
         by_quantity.setdefault(claim.quantity, []).append((claim, value))
     for quantity in sorted(by_quantity):
         claims = by_quantity[quantity]
-        for group in _cliques([_day_keys(c) for c, _ in claims]):
+        for group in maximal_overlaps([_day_keys(c) for c, _ in claims]):
             members = [claims[i][0] for i in group]
             ranges = [claims[i][1] for i in group]
             starts = [c.period.start for c in members if c.period.start is not None]
             ends = [c.period.end for c in members if c.period.end is not None]
             span = Span(max(starts) if starts else None, min(ends) if ends else None)
             name = quantity if span == Span() else f"{quantity} {span}"
-            spans = [(_lower_key(r), _upper_key(r)) for r in ranges]
+            spans = [
+                (lower_key(r.lower, r.lower_closed), upper_key(r.upper, r.upper_closed))
+                for r in ranges
+            ]
             options = []
-            for subset in _cliques(spans):
+            for subset in maximal_overlaps(spans):
                 best: dict[int, float] = {}
                 for i in subset:
                     s = index[origin_of[members[i].id]]
