@@ -555,12 +555,13 @@ class _Component:
                     if items[k].claim.id == ident
                 }
             )
-            if rivals:
-                why = f"conflicts with {', '.join(rivals)}; "
-            elif choice.index is None:
-                why = "agrees with every other claim here, but the segment is in conflict; "
-            else:
-                why = "outside the kept subset; "
+            # A claim that overlaps every other one is in every maximal consistent
+            # subset (Helly), so only a policy that keeps no side sets it aside.
+            why = (
+                f"conflicts with {', '.join(rivals)}; "
+                if rivals
+                else "agrees with every other claim here, but the segment is in conflict; "
+            )
             state.set_aside[name][ident] = why + _set_aside_by(self.policy, choice)
         if choice.index is None:
             state.no_interval.add(name)
