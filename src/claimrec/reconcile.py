@@ -312,10 +312,18 @@ class _Component:
         self._options: dict[tuple[int, ...], Option] = {}
         self._choices: dict[tuple[int, ...], Choice] = {}
         self._initial = initial_domains(self.kinds)
+        self._floor = {n: q.unbounded().lower for n, q in self.quantities.items()}
+        self._notes: dict[str, str] = {}
         self.disputed_anywhere: frozenset[str] = frozenset()
         self._bounds: dict[tuple[object, ...], Bound] = {}
         self._ranges: dict[tuple[object, ...], Range] = {}
         self._sentences: dict[int, tuple[Bound, str]] = {}
+
+    def _note(self, claim: Claim) -> str:
+        found = self._notes.get(claim.id)
+        if found is None:
+            found = self._notes[claim.id] = _note(claim)
+        return found
 
     def _range(
         self, quantity: Quantity, lo: Any, lo_closed: bool, hi: Any, hi_closed: bool
@@ -453,7 +461,7 @@ class _Component:
             if not quantity.cumulative or isinstance(claim.value, FractionOf):
                 continue
             value = claim.value
-            if before and value.lower != quantity.unbounded().lower:
+            if before and value.lower != self._floor[claim.quantity]:
                 items[claim.quantity].append(self._item(claim, "forward"))
             if after and value.upper is not None:
                 items[claim.quantity].append(self._item(claim, "backward"))
@@ -623,11 +631,11 @@ class _Component:
         carried = all(it.carried for it in setters)
         detail = ""
         if len(ids) == 1:
-            notes = _note(setters[0].claim)
+            notes = self._note(setters[0].claim)
             detail = _reading_detail(setters[0].claim)
         else:
             by_id = {it.claim.id: it.claim for it in setters}
-            notes = " and ".join(f"{i} said {_note(by_id[i])}" for i in ids)
+            notes = " and ".join(f"{i} said {self._note(by_id[i])}" for i in ids)
         bound = Bound.stated(
             name,
             side,  # type: ignore[arg-type]
