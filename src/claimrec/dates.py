@@ -21,7 +21,7 @@ import datetime as dt
 import functools
 import re
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Final, NamedTuple
 
 import attrs
@@ -31,6 +31,35 @@ from claimrec.errors import ParseError
 from claimrec.spans import Span, to_date
 
 __all__ = ["SpanReading", "parse_span", "read_span"]
+
+
+class _LazyPattern:
+    """A regular expression compiled on first use, so importing claimrec stays quick."""
+
+    __slots__ = ("_args", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._args = (pattern, flags)
+        self._compiled: re.Pattern[str] | None = None
+
+    def _get(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(*self._args)
+        return self._compiled
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self._get().match(text, pos)
+
+    def fullmatch(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self._get().fullmatch(text, pos)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self._get().finditer(text)
+
+
+def _lazy(pattern: str, flags: int = 0) -> _LazyPattern:
+    return _LazyPattern(pattern, flags)
+
 
 _MAX_TEXT: Final = 200
 _MAX_DEPTH: Final = 12
@@ -227,7 +256,7 @@ _ORD_RE: Final = (
     f"(?:\\d{{1,3}}(?:st|nd|rd|th)|(?:twenty|thirty) {_alt(_ORDINAL_WORDS)}|{_alt(_ORDINAL_WORDS)})"
 )
 _DUR_RE: Final = f"{_COUNT_RE} {_UNIT_RE}(?: (?:and )?{_COUNT_RE} {_UNIT_RE})*"
-_DUR_PART: Final = re.compile(f"({_COUNT_RE}) ({_UNIT_RE})")
+_DUR_PART: Final = _lazy(f"({_COUNT_RE}) ({_UNIT_RE})")
 
 _VOCABULARY: Final = (
     _KEYWORDS
@@ -254,7 +283,7 @@ _TRANSLATE: Final = str.maketrans(
         "\u2019": "'", "\u201c": '"', "\u201d": '"',
     }
 )  # fmt: skip
-_TOKEN: Final = re.compile(
+_TOKEN: Final = _lazy(
     r"(?P<ord>\d+(?:st|nd|rd|th|s)(?![a-z]))"
     r"|(?P<qh>[qh][1-4](?![a-z0-9]))"
     r"|(?P<num>\d+)"
@@ -268,7 +297,7 @@ _TOKEN: Final = re.compile(
 
 
 # Words and numbers apart, single spaces: already in normal form (the common case).
-_PLAIN: Final = re.compile(r"(?:[a-z]+|\d+)(?: (?:[a-z]+|\d+))*")
+_PLAIN: Final = _lazy(r"(?:[a-z]+|\d+)(?: (?:[a-z]+|\d+))*")
 
 
 class _Text(NamedTuple):
@@ -785,7 +814,7 @@ def _rule_fixed(rd: _Reader, s: str, off: int, depth: int) -> _R | None:
 # -- rules: calendar dates written out ---------------------------------------------------
 
 _CAL_FILLERS: Final = frozenset(("of", "in", "/", "-", ".", "the", "'s"))
-_ORD_TOKEN: Final = re.compile(r"\d{1,2}(?:st|nd|rd|th)$")
+_ORD_TOKEN: Final = _lazy(r"\d{1,2}(?:st|nd|rd|th)$")
 
 
 def _day_words(words: list[str], k: int) -> tuple[int, int] | None:
@@ -937,10 +966,10 @@ def _valid(year: int, month: int, day: int) -> bool:
 
 # -- rules: dates in digits --------------------------------------------------------------
 
-_NUMERIC: Final = re.compile(
+_NUMERIC: Final = _lazy(
     r"(?:(this|next|last) )?(\d{1,4})(?: ([/.-]))? (\d{1,4})(?:(?: ([/.-]))? (\d{1,4}))?"
 )
-_COMPACT: Final = re.compile(r"(\d{4})(\d\d)(\d\d)")
+_COMPACT: Final = _lazy(r"(\d{4})(\d\d)(\d\d)")
 
 
 def _rule_numeric(rd: _Reader, s: str, off: int, depth: int) -> _R | None:
@@ -1007,12 +1036,12 @@ def _numeric_month(y: int, mo: int, off: int, s: str) -> _R:
 
 # -- rules: years, decades, quarters, week numbers -------------------------------------
 
-_YEAR: Final = re.compile(r"(?:the )?(?:(?:year )?(\d{4})|year (\d{1,4}))")
-_DECADE: Final = re.compile(r"(?:the )?(\d0|\d{3}0)s")
-_QUARTER: Final = re.compile(
+_YEAR: Final = _lazy(r"(?:the )?(?:(?:year )?(\d{4})|year (\d{1,4}))")
+_DECADE: Final = _lazy(r"(?:the )?(\d0|\d{3}0)s")
+_QUARTER: Final = _lazy(
     r"(?:(\d\d|\d{4}) (?:- )?)?([qh])([1-4])(?: (?:- )?(\d\d|\d{4}|(this|next|last) year))?"
 )
-_WEEK_NUMBER: Final = re.compile(r"(?:the )?week (?:number |no )?(\d{1,2})(?: (?:of|in) (.+))?")
+_WEEK_NUMBER: Final = _lazy(r"(?:the )?week (?:number |no )?(\d{1,2})(?: (?:of|in) (.+))?")
 
 
 def _rule_year(rd: _Reader, s: str, off: int, depth: int) -> _R | None:
@@ -1108,7 +1137,7 @@ _SHIFTS: Final = {
     "": 0, "this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1,
     "coming": 1, "upcoming": 1, "following": 1,
 }  # fmt: skip
-_RELATIVE: Final = re.compile(
+_RELATIVE: Final = _lazy(
     r"(?:the )?(?:(this|current|last|past|previous|next|coming|upcoming|following) )?"
     r"(day|week|wk|month|year|yr|quarter|qtr|decade)"
 )
@@ -1151,19 +1180,15 @@ def _relative_period(ref: dt.date, shift: int, unit: str) -> _R:
     return _R(start, end, grain, "relative-period", detail)
 
 
-_ROLL_ONE: Final = re.compile(r"the (past|last|next) (day|week|wk|fortnight|month|year|yr|decade)")
-_ROLL: Final = re.compile(
-    f"(?:the )?(last|past|previous|next|coming|upcoming|following) ({_DUR_RE})"
-)
-_ROLL_AFTER: Final = re.compile(
+_ROLL_ONE: Final = _lazy(r"the (past|last|next) (day|week|wk|fortnight|month|year|yr|decade)")
+_ROLL: Final = _lazy(f"(?:the )?(last|past|previous|next|coming|upcoming|following) ({_DUR_RE})")
+_ROLL_AFTER: Final = _lazy(
     f"({_COUNT_RE}) (next|upcoming|coming|past|previous|last|following) ({_UNIT_RE})"
 )
-_ROLL_FUTURE: Final = re.compile(f"({_DUR_RE}) in the (future|past)")
-_RECENT: Final = re.compile(r"recent (days|weeks|months|years)")
-_COMING: Final = re.compile(
-    r"(?:the )?(?:coming|next|following|upcoming) (days|weeks|months|years)"
-)
-_QUARTERS_ONLY: Final = re.compile(f"{_COUNT_RE} (?:quarters?|qtrs?)")
+_ROLL_FUTURE: Final = _lazy(f"({_DUR_RE}) in the (future|past)")
+_RECENT: Final = _lazy(r"recent (days|weeks|months|years)")
+_COMING: Final = _lazy(r"(?:the )?(?:coming|next|following|upcoming) (days|weeks|months|years)")
+_QUARTERS_ONLY: Final = _lazy(f"{_COUNT_RE} (?:quarters?|qtrs?)")
 
 
 _ROLL_FIRST: Final = frozenset(
@@ -1230,14 +1255,14 @@ def _rolling(ref: dt.date, past: bool, dur: _Duration, off: int, s: str) -> _R:
 
 # -- rules: weekdays -----------------------------------------------------------------
 
-_WD_ALONE: Final = re.compile(
+_WD_ALONE: Final = _lazy(
     f"(?:the )?(?:(?:(last|past|previous|this past|this|current|next|following|coming|upcoming|"
     f"this coming|this upcoming) )?({_WD_RE})|({_WD_RE}) (after next|before last))"
 )
-_WD_THEN: Final = re.compile(
+_WD_THEN: Final = _lazy(
     f"(?:(this|next|last|coming|following) )?({_WD_RE}) (?:(?:of|on|from|in) )?(?:the )?(.+)"
 )
-_WD_TAIL: Final = re.compile(f"(.+?)(?: 's| on)? ({_WD_RE})")
+_WD_TAIL: Final = _lazy(f"(.+?)(?: 's| on)? ({_WD_RE})")
 
 
 def _rule_weekday(rd: _Reader, s: str, off: int, depth: int) -> _R | None:
@@ -1304,7 +1329,7 @@ def _weekday_in(rd: _Reader, rest: str, off: int, depth: int, wd: int, modified:
 
 # -- rules: early/mid/late, earlier/later ------------------------------------------------
 
-_PART: Final = re.compile(
+_PART: Final = _lazy(
     r"(?:the )?(early|earlier|mid|middle|late|later|beginning|start|end)"
     r"(?: (?:of|in|on))?(?: the)? (.+)"
 )
@@ -1391,11 +1416,11 @@ def _part(part: str, x: _R, what: str, ref: dt.date | None = None) -> _R:
 
 # -- rules: offsets ("3 days ago", "in two weeks", "2 weeks before May 13") -----------
 
-_AGO: Final = re.compile(f"({_DUR_RE}) (ago|back|earlier|before|prior|previously)")
-_LATER: Final = re.compile(f"({_DUR_RE}) (later|hence|from now|from today|afterwards|after)")
-_IN: Final = re.compile(f"in ({_DUR_RE})(?: time)?")
-_ANCHORED: Final = re.compile(f"(?:in )?({_DUR_RE}) (from|after|before|since|prior to) (.+)")
-_WD_COUNT: Final = re.compile(
+_AGO: Final = _lazy(f"({_DUR_RE}) (ago|back|earlier|before|prior|previously)")
+_LATER: Final = _lazy(f"({_DUR_RE}) (later|hence|from now|from today|afterwards|after)")
+_IN: Final = _lazy(f"in ({_DUR_RE})(?: time)?")
+_ANCHORED: Final = _lazy(f"(?:in )?({_DUR_RE}) (from|after|before|since|prior to) (.+)")
+_WD_COUNT: Final = _lazy(
     f"({_COUNT_RE}) ({_WDPL_RE}|{_WD_RE}) (from now|from today|later|hence|ago|back|before|earlier)"
 )
 
@@ -1470,18 +1495,16 @@ def _offset(base: dt.date, dur: _Duration, sign: int, anchor: str) -> _R:
 # -- rules: the n-th part of a period ("third Tuesday of September", "week 1 of 2015") -
 
 _SUB_UNITS: Final = _alt([*_UNIT_GRAIN, *_WEEKDAYS])
-_SUB: Final = re.compile(
+_SUB: Final = _lazy(
     f"(?:the )?(?:({_ORD_RE}) last|last ({_EXACT_RE})|first ({_EXACT_RE})|(last)|({_ORD_RE})) "
     f"({_SUB_UNITS}) (?:(?:of|in) )?(?:the )?(.+)"
 )
-_SUB_ALONE: Final = re.compile(f"(?:the )?({_ORD_RE}|last) (quarter|qtr|half)")
-_SUB_BEHIND: Final = re.compile(f"(.+?) (?:the )?({_ORD_RE}|last) (quarter|qtr|half)")
-_DAY_OF: Final = re.compile(f"(?:the )?(\\d{{1,2}}|{_ORD_RE}) of (?:the )?(.+)")
-_BARE_ORDINAL: Final = re.compile(f"the ({_ORD_RE})")
-_WEEK_OF: Final = re.compile(
-    r"(?:the )?week (?:of|beginning|starting|commencing)(?: on)? (?:the )?(.+)"
-)
-_MONTH_OF: Final = re.compile(r"(?:the )?month of (.+)")
+_SUB_ALONE: Final = _lazy(f"(?:the )?({_ORD_RE}|last) (quarter|qtr|half)")
+_SUB_BEHIND: Final = _lazy(f"(.+?) (?:the )?({_ORD_RE}|last) (quarter|qtr|half)")
+_DAY_OF: Final = _lazy(f"(?:the )?(\\d{{1,2}}|{_ORD_RE}) of (?:the )?(.+)")
+_BARE_ORDINAL: Final = _lazy(f"the ({_ORD_RE})")
+_WEEK_OF: Final = _lazy(r"(?:the )?week (?:of|beginning|starting|commencing)(?: on)? (?:the )?(.+)")
+_MONTH_OF: Final = _lazy(r"(?:the )?month of (.+)")
 
 
 def _rule_sub(rd: _Reader, s: str, off: int, depth: int) -> _R | None:
@@ -1658,7 +1681,7 @@ def _sub(period: _R, unit: str, first: int, last: int, what: str, off: int, s: s
 
 # -- rules: years and decades in words --------------------------------------------------
 
-_WORDS: Final = re.compile(r"(?:the )?(year )?([a-z]+(?: [a-z]+)*)")
+_WORDS: Final = _lazy(r"(?:the )?(year )?([a-z]+(?: [a-z]+)*)")
 _NUMBER_WORDS: Final = frozenset(
     [
         *_SMALL,
@@ -1726,8 +1749,8 @@ def _rule_words(rd: _Reader, s: str, off: int, depth: int) -> _R | None:
 
 # -- rules: fillers ------------------------------------------------------------------
 
-_AROUND: Final = re.compile(r"(?:around|about|approximately|circa|roughly) (.+)")
-_FILLER: Final = re.compile(
+_AROUND: Final = _lazy(r"(?:around|about|approximately|circa|roughly) (.+)")
+_FILLER: Final = _lazy(
     r"(?:(?:in|on|at|during|over|within|throughout|sometime in|some time in) (.+))|for (the .+)"
 )
 
@@ -1747,22 +1770,22 @@ def _rule_filler(rd: _Reader, s: str, off: int, depth: int) -> _R | None:
 
 # -- rules: open and explicit ends ("since X", "until X", "from X to Y") ---------------
 
-_SINCE: Final = re.compile(r"(?:ever )?since (.+)")
-_UNTIL: Final = re.compile(
+_SINCE: Final = _lazy(r"(?:ever )?since (.+)")
+_UNTIL: Final = _lazy(
     r"(?:until|till|til|up to|up until|through|thru|by|as of|to|no later than) (.+)"
 )
-_BEFORE: Final = re.compile(r"(?:before|prior to|earlier than) (.+)")
-_AFTER: Final = re.compile(r"(?:after|later than) (.+)")
-_ONWARDS: Final = re.compile(
+_BEFORE: Final = _lazy(r"(?:before|prior to|earlier than) (.+)")
+_AFTER: Final = _lazy(r"(?:after|later than) (.+)")
+_ONWARDS: Final = _lazy(
     r"(?:from|starting|starting from|starting on|beginning|as from) (.+?)"
     r"(?: (?:on|onwards|onward|forward|forwards))?"
 )
-_FOR: Final = re.compile(f"for ({_DUR_RE})(?: (?:from|starting|starting from|beginning) (.+))?")
-_FOR_PLURAL: Final = re.compile(r"for (days|weeks|months|years|decades)")
-_RANGE_PREFIX: Final = re.compile(r"(from|between) (.+)")
+_FOR: Final = _lazy(f"for ({_DUR_RE})(?: (?:from|starting|starting from|beginning) (.+))?")
+_FOR_PLURAL: Final = _lazy(r"for (days|weeks|months|years|decades)")
+_RANGE_PREFIX: Final = _lazy(r"(from|between) (.+)")
 _RANGE_SEPARATORS: Final = frozenset(("to", "till", "til", "until", "through", "thru", "-", "~"))
 _RANGE_WORDS: Final = _RANGE_SEPARATORS | {"and"}
-_BARE_DAY: Final = re.compile(f"(?:the )?(\\d{{1,2}}|{_ORD_RE})(?: (\\d{{4}}))?")
+_BARE_DAY: Final = _lazy(f"(?:the )?(\\d{{1,2}}|{_ORD_RE})(?: (\\d{{4}}))?")
 
 
 def _rule_point(rd: _Reader, s: str, off: int, depth: int) -> _R | None:
