@@ -89,6 +89,10 @@ class Weights:
     evidence: Mapping[str, Fraction] = attrs.field(
         factory=lambda: dict(EVIDENCE_WEIGHTS), converter=_weight_table
     )
+    # Weights depend only on (grade, credibility, evidence): few combinations, made once.
+    _made: dict[tuple[str, int, str], tuple[Fraction, str]] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
 
     def grade_of(self, claim: Claim, sources: Mapping[str, Source]) -> str:
         """The grade that counts: the deepest cited source's, else the speaker's; F if unknown."""
@@ -101,10 +105,17 @@ class Weights:
     def of(self, claim: Claim, sources: Mapping[str, Source]) -> tuple[Fraction, str]:
         """The claim's weight and the sum that gives it."""
         grade = self.grade_of(claim, sources)
+        key = (grade, claim.credibility, claim.evidence)
+        found = self._made.get(key)
+        if found is None:
+            found = self._made[key] = self._make(*key)
+        return found
+
+    def _make(self, grade: str, credibility: int, evidence: str) -> tuple[Fraction, str]:
         try:
             g = self.grades[grade]
-            c = self.credibility[claim.credibility]
-            e = self.evidence[claim.evidence]
+            c = self.credibility[credibility]
+            e = self.evidence[evidence]
         except KeyError as err:
             raise PolicyError(
                 f"weights: no weight for {err.args[0]!r}; give a weight for every grade, "
@@ -112,8 +123,8 @@ class Weights:
             ) from None
         value = g * c * e
         text = (
-            f"{grade} {_num(g)} x credibility {claim.credibility} {_num(c)} x "
-            f"{claim.evidence} {_num(e)} = {_num(value)}"
+            f"{grade} {_num(g)} x credibility {credibility} {_num(c)} x "
+            f"{evidence} {_num(e)} = {_num(value)}"
         )
         return value, text
 

@@ -429,9 +429,10 @@ class _Component:
         return item
 
     def weight(self, claim: Claim) -> tuple[Fraction, str]:
-        if claim.id not in self._weights:
-            self._weights[claim.id] = self.weights.of(claim, self.claimset.sources_by_id)
-        return self._weights[claim.id]
+        found = self._weights.get(claim.id)
+        if found is None:
+            found = self._weights[claim.id] = self.weights.of(claim, self.claimset.sources_by_id)
+        return found
 
     def member(self, claim: Claim) -> Member:
         found = self._members.get(claim.id)
@@ -551,18 +552,16 @@ class _Component:
             state.accepted[name] = [items[i] for i in kept]
             kept_ids = {items[i].claim.id for i in kept}
             state.supporting[name].update(kept_ids)
+        rivals_of: dict[str, set[str]] = {}
+        for i, j in pairs:
+            one, other = items[i].claim.id, items[j].claim.id
+            rivals_of.setdefault(one, set()).add(other)
+            rivals_of.setdefault(other, set()).add(one)
         for it in items:
             ident = it.claim.id
             if ident in kept_ids or ident in state.set_aside[name]:
                 continue
-            rivals = sorted(
-                {
-                    items[j if i == k else i].claim.id
-                    for i, j in pairs
-                    for k in (i, j)
-                    if items[k].claim.id == ident
-                }
-            )
+            rivals = sorted(rivals_of.get(ident, ()))
             # A claim that overlaps every other one is in every maximal consistent
             # subset (Helly), so only a policy that keeps no side sets it aside.
             why = (
