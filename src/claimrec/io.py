@@ -31,7 +31,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Final, Literal, TypeAlias
 
-from claimrec._exact import Number, exact, to_json_number
+from claimrec._exact import Number, exact
 from claimrec.claims import Claim, ClaimSet, Constraint, Quantity, Term
 from claimrec.errors import ClaimFileError, ClaimrecError
 from claimrec.provenance import Attribution, Source
@@ -80,19 +80,12 @@ _RANGE_FIELDS: Final = {"lower", "upper", "lower_closed", "upper_closed", "kind"
 
 
 def range_to_json(value: Range) -> dict[str, Any]:
-    """A range as the JSON object used in claim files and reports.
+    """A range as the JSON object used in claim files and reports (:meth:`Range.to_json`).
 
-    >>> range_to_json(Range.more_than(3000))
-    {'lower': 3001, 'upper': None, 'lower_closed': True, 'upper_closed': False, 'kind': 'count', 'unit': None}
+    >>> range_to_json(Range.more_than(3000))["lower"]
+    3001
     """
-    return {
-        "lower": None if value.lower is None else to_json_number(value.lower),
-        "upper": None if value.upper is None else to_json_number(value.upper),
-        "lower_closed": value.lower_closed,
-        "upper_closed": value.upper_closed,
-        "kind": value.kind,
-        "unit": value.unit,
-    }
+    return value.to_json()
 
 
 def to_dict(claimset: ClaimSet) -> dict[str, Any]:

@@ -25,14 +25,14 @@ from __future__ import annotations
 
 import math
 from fractions import Fraction
-from typing import Final, Literal, TypeAlias
+from typing import Any, Final, Literal, TypeAlias
 
 import attrs
 
-from claimrec._exact import Number, exact, format_number, simplify
+from claimrec._exact import Number, exact, format_number, simplify, to_json_number
 from claimrec.errors import KindError, ValidationError
 
-__all__ = ["KINDS", "FractionOf", "Kind", "Range"]
+__all__ = ["KINDS", "FractionOf", "Kind", "Range", "format_value"]
 
 Kind: TypeAlias = Literal["count", "proportion", "amount"]
 KINDS: Final[tuple[Kind, ...]] = ("count", "proportion", "amount")
@@ -386,15 +386,39 @@ class Range:
         return f"{text} {self.unit}" if self.unit else text
 
     def _format(self, value: Number) -> str:
-        if self.kind == "proportion" and value != 0:
-            return format_number(simplify(Fraction(value) * 100), grouping=False) + "%"
-        return format_number(value)
+        return format_value(value, self.kind)
+
+    def to_json(self) -> dict[str, Any]:
+        """The range as the JSON object of claim files and reports.
+
+        >>> Range.more_than(3000).to_json()
+        {'lower': 3001, 'upper': None, 'lower_closed': True, 'upper_closed': False, 'kind': 'count', 'unit': None}
+        """
+        return {
+            "lower": None if self.lower is None else to_json_number(self.lower),
+            "upper": None if self.upper is None else to_json_number(self.upper),
+            "lower_closed": self.lower_closed,
+            "upper_closed": self.upper_closed,
+            "kind": self.kind,
+            "unit": self.unit,
+        }
 
     def __repr__(self) -> str:
         return f"Range({self.kind} {self})"
 
     def _repr_html_(self) -> str:
         return f"<code>{_html_escape(str(self))}</code> <small>{self.kind}</small>"
+
+
+def format_value(value: Number, kind: Kind) -> str:
+    """A number as a range of ``kind`` shows it: ``3,001``, or ``50%`` for a proportion.
+
+    >>> format_value(Fraction(1, 2), "proportion"), format_value(3001, "count")
+    ('50%', '3,001')
+    """
+    if kind == "proportion" and value != 0:
+        return format_number(simplify(Fraction(value) * 100), grouping=False) + "%"
+    return format_number(value)
 
 
 def _html_escape(text: str) -> str:

@@ -30,7 +30,7 @@ import attrs
 
 from claimrec._exact import Number, exact, format_number, simplify, to_json_number
 from claimrec.errors import ParseError, ValidationError
-from claimrec.ranges import KINDS, FractionOf, Kind, Range
+from claimrec.ranges import KINDS, FractionOf, Kind, Range, format_value
 
 __all__ = [
     "DEFAULT_LEXICON",
@@ -1285,23 +1285,6 @@ def _apply(
 # -- readings -----------------------------------------------------------------------
 
 
-def _range_json(r: Range) -> dict[str, object]:
-    return {
-        "lower": None if r.lower is None else to_json_number(r.lower),
-        "upper": None if r.upper is None else to_json_number(r.upper),
-        "lower_closed": r.lower_closed,
-        "upper_closed": r.upper_closed,
-        "kind": r.kind,
-        "unit": r.unit,
-    }
-
-
-def _format(value: Number, kind: Kind) -> str:
-    if kind == "proportion" and value != 0:
-        return format_number(simplify(Fraction(value) * 100), grouping=False) + "%"
-    return format_number(value)
-
-
 @attrs.frozen
 class Reading:
     """What a phrase says about a number, and by which rule.
@@ -1362,7 +1345,7 @@ class Reading:
             and e.lower < self.numbers[0] < e.upper
             and self.numbers[0] - e.lower == e.upper - self.numbers[0]
         ):
-            what = f"{_format(self.numbers[0], kind)} +/- {_format(e.upper - self.numbers[0], kind)}"
+            what = f"{format_value(self.numbers[0], kind)} +/- {format_value(e.upper - self.numbers[0], kind)}"
         else:
             what = str(e)
         if self.base is not None:
@@ -1386,8 +1369,8 @@ class Reading:
             "hedge": self.hedge,
             "rule": self.rule,
             "reason": self.reason,
-            "entailed": _range_json(self.entailed),
-            "plausible": None if self.plausible is None else _range_json(self.plausible),
+            "entailed": self.entailed.to_json(),
+            "plausible": None if self.plausible is None else self.plausible.to_json(),
             "base": self.base,
         }
 
