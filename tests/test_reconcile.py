@@ -54,10 +54,27 @@ def test_envelope_policy_reports_the_hull(seed):
     assert seg.status == "conflict" and seg.interval == Range.closed(0, 8500)
 
 
-def test_majority_of_origins_counts_independent_origins(seed):
-    seg = claimrec.reconcile(seed, at="2025-01-25", policy="majority_of_origins")["in_combat"][0]
+def test_majority_of_origins_counts_independent_origins():
+    # Two strong claims from one agency (relayed by two outlets) against two weaker
+    # claims from two independent origins: weight favours the agency, origins do not.
+    cs = ClaimSet(
+        quantities=[Quantity("q")],
+        sources=[Source("agency", "Agency", grade="A"), Source("x", "Outlet X", grade="B"),
+                 Source("y", "Outlet Y", grade="B"), Source("p", "P", grade="D"),
+                 Source("r", "R", grade="D")],
+        claims=[
+            Claim("a1", "q", Range.exact(10), source=claimrec.Attribution("x", ("agency",)),
+                  credibility=1),
+            Claim("a2", "q", Range.exact(10), source=claimrec.Attribution("y", ("agency",)),
+                  credibility=1),
+            Claim("p1", "q", Range.exact(0), source="p", credibility=4),
+            Claim("r1", "q", Range.exact(0), source="r", credibility=4),
+        ],
+    )
+    assert claimrec.reconcile(cs, policy="most_reliable")["q"][0].interval == Range.exact(10)
+    seg = claimrec.reconcile(cs, policy="majority_of_origins")["q"][0]
     assert seg.interval == Range.exact(0)
-    assert "2 origins" in seg.reasons[-1] or any("2 origins" in r for r in seg.reasons)
+    assert seg.supporting == ("p1", "r1")
 
 
 def test_seed_casualties_are_more_than_3000_and_at_most_half_of_deployed(seed):
@@ -179,7 +196,8 @@ def test_a_custom_policy_object_is_used():
     cs = ClaimSet(quantities=[Quantity("q")],
                   claims=[Claim("a", "q", Range.exact(1)), Claim("b", "q", Range.exact(2))])
     seg = claimrec.reconcile(cs, policy=Last())["q"][0]
-    assert seg.interval is not None and "took the last option" in seg.reasons
+    assert seg.interval == Range.exact(2)
+    assert "took the last option" in seg.reasons
 
 
 def test_weights_can_be_changed(seed):
@@ -211,3 +229,17 @@ def test_report_belief_uses_the_claims_behind_it(seed):
     bare = claimrec.Report("strict", None, {})
     with pytest.raises(claimrec.ValidationError, match="keeps no claim set"):
         bare.belief("in_combat", at="2025-01-25")
+
+
+def test_weights_apply_to_a_policy_object_too(seed):
+    from claimrec.policies import MostReliable, Strict
+
+    heavy_absence = Weights(evidence={"observation": 1, "estimate": 1, "denial": 1,
+                                      "absence_of_evidence": 5})
+    by_name = claimrec.reconcile(seed, at="2025-01-18", policy="most_reliable",
+                                 weights=heavy_absence)["in_combat"][0]
+    by_object = claimrec.reconcile(seed, at="2025-01-18", policy=MostReliable(),
+                                   weights=heavy_absence)["in_combat"][0]
+    assert by_name.interval == by_object.interval == Range.exact(0)
+    with pytest.raises(PolicyError, match="policy 'strict' takes no weights"):
+        claimrec.reconcile(seed, policy=Strict(), weights=heavy_absence)

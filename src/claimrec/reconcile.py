@@ -36,6 +36,8 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
+import attrs
+
 from claimrec._sweep import lower_key, maximal_overlaps, upper_key
 from claimrec.claims import Claim, ClaimSet, Constraint, Quantity
 from claimrec.constraints import (
@@ -47,6 +49,7 @@ from claimrec.constraints import (
     relations_of,
     share_relation,
 )
+from claimrec.errors import PolicyError
 from claimrec.policies import Choice, Member, Option, Policy, Weights, get_policy
 from claimrec.ranges import FractionOf, Kind, Range
 from claimrec.reasons import Bound
@@ -106,6 +109,16 @@ def _setup(
     weights: Weights | None,
 ) -> tuple[Policy, Weights, dt.date | None]:
     chosen = get_policy(policy, weights=weights)
+    if weights is not None and not isinstance(policy, str):
+        # A policy object brings its own weights; replace them rather than ignore ``weights``.
+        cls: Any = type(chosen)
+        if not (attrs.has(cls) and "weights" in attrs.fields_dict(cls)):
+            raise PolicyError(
+                f"weights: policy {chosen.name!r} takes no weights; give them to the policy "
+                "object itself, or pass the policy by name"
+            )
+        evolved: Any = chosen
+        chosen = attrs.evolve(evolved, weights=weights)
     prepare = getattr(chosen, "prepare", None)
     if prepare is not None:
         chosen = prepare(claimset)
@@ -312,12 +325,19 @@ class _Component:
         self._options: dict[tuple[int, ...], Option] = {}
         self._choices: dict[tuple[int, ...], Choice] = {}
         self._initial = initial_domains(self.kinds)
-        self._floor = {n: q.unbounded().lower for n, q in self.quantities.items()}
+        self._ends = {
+            n: ((r.lower, r.lower_closed), (r.upper, r.upper_closed))
+            for n, r in ((n, q.unbounded()) for n, q in self.quantities.items())
+        }
+        self._by_slice: dict[
+            tuple[dt.date | None, dt.date | None],
+            tuple[dict[str, list[_Item]], dict[str, list[Claim]]],
+        ] = {}
         self._notes: dict[str, str] = {}
         self.disputed_anywhere: frozenset[str] = frozenset()
         self._bounds: dict[tuple[object, ...], Bound] = {}
         self._ranges: dict[tuple[object, ...], Range] = {}
-        self._sentences: dict[int, tuple[Bound, str]] = {}
+        self._sentences: dict[Bound, str] = {}
 
     def _note(self, claim: Claim) -> str:
         found = self._notes.get(claim.id)
@@ -337,10 +357,11 @@ class _Component:
         return found
 
     def _sentence(self, bound: Bound) -> str:
-        found = self._sentences.get(id(bound))
-        if found is None or found[0] is not bound:
-            found = self._sentences[id(bound)] = (bound, bound.sentence())
-        return found[1]
+        # Bounds compare by identity (eq=False), so each one is its own key.
+        found = self._sentences.get(bound)
+        if found is None:
+            found = self._sentences[bound] = bound.sentence()
+        return found
 
     # -- time ----------------------------------------------------------------
 
@@ -359,11 +380,12 @@ class _Component:
         per_quantity: dict[str, list[Segment]] = {n: [] for n in self.names}
         linked = bool(self.constraints) or any(isinstance(c.value, FractionOf) for c in self.claims)
         natural = self.slices(None)
+        self._index_slices(natural)
         if linked:
             self.disputed_anywhere = self._disputed(natural)
         carrying = linked and any(q.cumulative for q in self.quantities.values())
         carry: dict[str, Bound] = {}
-        wanted = self.slices(day)
+        wanted = natural if day is None else self.slices(day)
         if carrying and day is not None:
             # A derived bound of a cumulative quantity holds at every later time, so
             # the day's answer needs the bounds derived before it.
@@ -375,22 +397,7 @@ class _Component:
             for seg in segments:
                 merged = per_quantity[seg.quantity]
                 if merged and merged[-1].end == seg.start and merged[-1].same_content(seg):
-                    last = merged[-1]
-                    merged[-1] = Segment(
-                        last.quantity,
-                        last.start,
-                        seg.end,
-                        last.status,
-                        last.interval,
-                        last.envelope,
-                        last.supporting,
-                        last.set_aside,
-                        last.conflicts,
-                        last.reasons,
-                        last.lower,
-                        last.upper,
-                        last.conditional,
-                    )
+                    merged[-1] = attrs.evolve(merged[-1], end=seg.end)
                 else:
                     merged.append(seg)
         for segments in per_quantity.values():
@@ -446,6 +453,10 @@ class _Component:
     def _contributions(
         self, start: dt.date | None, end: dt.date | None
     ) -> tuple[dict[str, list[_Item]], dict[str, list[Claim]]]:
+        """What each claim says about ``[start, end)``: directly, or carried over time."""
+        found = self._by_slice.get((start, end))
+        if found is not None:
+            return found
         items: dict[str, list[_Item]] = {n: [] for n in self.names}
         shares: dict[str, list[Claim]] = {n: [] for n in self.names}
         for claim in self.claims:
@@ -453,20 +464,52 @@ class _Component:
             before = p.end is not None and start is not None and p.end <= start
             after = p.start is not None and end is not None and p.start >= end
             if not before and not after:
-                if isinstance(claim.value, FractionOf):
-                    shares[claim.quantity].append(claim)
-                else:
-                    items[claim.quantity].append(self._item(claim, "direct"))
-                continue
-            quantity = self.quantities[claim.quantity]
-            if not quantity.cumulative or isinstance(claim.value, FractionOf):
-                continue
-            value = claim.value
-            if before and value.lower != self._floor[claim.quantity]:
-                items[claim.quantity].append(self._item(claim, "forward"))
-            if after and value.upper is not None:
-                items[claim.quantity].append(self._item(claim, "backward"))
+                self._add_direct(claim, items, shares)
+            else:
+                self._add_carried(claim, items, forward=before)
         return items, shares
+
+    def _add_direct(
+        self, claim: Claim, items: dict[str, list[_Item]], shares: dict[str, list[Claim]]
+    ) -> None:
+        if isinstance(claim.value, FractionOf):
+            shares[claim.quantity].append(claim)
+        else:
+            items[claim.quantity].append(self._item(claim, "direct"))
+
+    def _add_carried(self, claim: Claim, items: dict[str, list[_Item]], *, forward: bool) -> None:
+        """A cumulative quantity's claim, at a later (``forward``) or earlier time."""
+        value = claim.value
+        if not self.quantities[claim.quantity].cumulative or isinstance(value, FractionOf):
+            return
+        floor, ceiling = self._ends[claim.quantity]
+        if forward and (value.lower, value.lower_closed) != floor:
+            items[claim.quantity].append(self._item(claim, "forward"))
+        if not forward and (value.upper, value.upper_closed) != ceiling:
+            items[claim.quantity].append(self._item(claim, "backward"))
+
+    def _index_slices(self, slices: Sequence[tuple[dt.date | None, dt.date | None]]) -> None:
+        """Each natural slice's contributions, made in one pass over the claims.
+
+        Slices are cut at every period boundary, so a period covers a run of them:
+        the work is the size of the result rather than slices times claims.
+        """
+        first = {start: k for k, (start, _) in enumerate(slices)}
+        last = {end: k for k, (_, end) in enumerate(slices)}
+        table: list[tuple[dict[str, list[_Item]], dict[str, list[Claim]]]] = [
+            ({n: [] for n in self.names}, {n: [] for n in self.names}) for _ in slices
+        ]
+        for claim in self.claims:
+            p = claim.period
+            k0, k1 = first[p.start], last[p.end]
+            for k in range(k0, k1 + 1):
+                self._add_direct(claim, *table[k])
+            if self.quantities[claim.quantity].cumulative:
+                for k in range(k1 + 1, len(slices)):
+                    self._add_carried(claim, table[k][0], forward=True)
+                for k in range(k0):
+                    self._add_carried(claim, table[k][0], forward=False)
+        self._by_slice = {bounds: table[k] for k, bounds in enumerate(slices)}
 
     def _solve(
         self, start: dt.date | None, end: dt.date | None, carry: Mapping[str, Bound]
@@ -746,21 +789,24 @@ class _Component:
     ) -> None:
         if not self.constraints and not state.accepted_shares:
             return
+        shares = [c for c in state.accepted_shares if c.id not in state.dropped]
+        relations = self._relations(shares, [k.id for k in self.constraints])
+        kept = {
+            n: [it for it in state.accepted.get(n, []) if it.claim.id not in state.dropped]
+            for n in self.names
+        }
         for name, (subsets, options) in sorted(state.options.items()):
             chosen = {it.claim.id for it in state.accepted.get(name, [])}
             for subset, option in zip(subsets, options, strict=True):
                 ids = tuple(sorted(option.ids))
                 if set(ids) == chosen:
                     continue
-                trial = {n: list(state.accepted.get(n, [])) for n in self.names}
-                trial[name] = [items[name][i] for i in subset]
-                shares = [c for c in state.accepted_shares if c.id not in state.dropped]
-                for n in self.names:
-                    trial[n] = [it for it in trial[n] if it.claim.id not in state.dropped]
+                trial = dict(kept)
+                trial[name] = [
+                    items[name][i] for i in subset if items[name][i].claim.id not in state.dropped
+                ]
                 domains = self._domains(trial, state, hull=state.envelope_policy - {name})
-                outcome = propagate(
-                    domains, self._relations(shares, [k.id for k in self.constraints]), self.kinds
-                )
+                outcome = propagate(domains, relations, self.kinds)
                 if outcome.contradiction is not None:
                     continue
                 for other in self.names:
