@@ -95,11 +95,9 @@ class Weights:
     )
 
     def grade_of(self, claim: Claim, sources: Mapping[str, Source]) -> str:
-        """The grade that counts: the deepest cited source's, else the speaker's; F if unknown."""
-        if claim.source is None:
-            return "F"
-        who = claim.source.citing[-1] if claim.source.citing else claim.source.said_by
-        source = sources.get(who)
+        """The grade that counts: that of the claim's origin (the deepest cited source, or
+        the speaker, followed up whom it speaks for), as learned trust uses; F if unknown."""
+        source = sources.get(claim.origin(sources))
         return "F" if source is None else source.grade
 
     def of(self, claim: Claim, sources: Mapping[str, Source]) -> tuple[Fraction, str]:
