@@ -32,7 +32,7 @@ from typing import Any, Final, Protocol
 
 import attrs
 
-from claimrec._exact import format_number
+from claimrec._exact import exact, format_number
 from claimrec.claims import Claim
 from claimrec.errors import PolicyError
 from claimrec.provenance import CREDIBILITY_WEIGHTS, GRADE_WEIGHTS, Source
@@ -63,8 +63,6 @@ EVIDENCE_WEIGHTS: Final[Mapping[str, Fraction]] = {
 
 
 def _weight_table(value: Mapping[Any, object]) -> dict[Any, Fraction]:
-    from claimrec._exact import exact
-
     return {k: Fraction(exact(v, f"weight of {k!r}")) for k, v in value.items()}
 
 

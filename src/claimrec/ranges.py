@@ -533,8 +533,8 @@ def _arith(op: str, a: Range, b: Range) -> Range:
     if op == "+":
         lo = None if a.lower is None or b.lower is None else a.lower + b.lower
         hi = None if a.upper is None or b.upper is None else a.upper + b.upper
-        return _build(
-            kind, unit, lo, a.lower_closed and b.lower_closed, hi, a.upper_closed and b.upper_closed
+        return Range(
+            kind, lo, hi, a.lower_closed and b.lower_closed, a.upper_closed and b.upper_closed, unit
         )
     if op == "/":
         b = _reciprocal(b)
@@ -557,7 +557,7 @@ def _multiply(kind: Kind, unit: str | None, a: Range, b: Range) -> Range:
     hi = max(v for v, _ in corners)
     lo_c = any(att for v, att in corners if v == lo)
     hi_c = any(att for v, att in corners if v == hi)
-    return _build(kind, unit, _finite(lo), lo_c, _finite(hi), hi_c)
+    return Range(kind, _finite(lo), _finite(hi), lo_c, hi_c, unit)
 
 
 def _finite(value: _Ext) -> Number | None:
@@ -583,12 +583,6 @@ def _recip_end(value: Number | None, closed: bool) -> tuple[Number | None, bool]
     if value == 0:
         return None, False
     return simplify(1 / Fraction(value)), closed
-
-
-def _build(
-    kind: Kind, unit: str | None, lo: Number | None, lo_c: bool, hi: Number | None, hi_c: bool
-) -> Range:
-    return Range(kind, lo, hi, lo_c, hi_c, unit)
 
 
 def _is_proportion(instance: object, attribute: attrs.Attribute[Range], value: object) -> None:
