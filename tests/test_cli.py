@@ -28,7 +28,7 @@ def test_reconcile_text_of_a_conflict_under_strict_exits_1(capsys):
     assert code == 1
     assert err == ""
     assert out.startswith("policy: strict   at: 2025-01-25\n")
-    assert "in_combat  (count)" in out
+    assert "in_combat  (count; 3 claims, 3 origins)" in out
     assert "CONFLICT" in out
     assert "minimal conflicts: {budanov, nis_combat}, {budanov, nyt}" in out
 
@@ -43,7 +43,7 @@ def test_reconcile_without_a_conflict_exits_0(capsys):
     code, out, _ = run(capsys, "reconcile", SEED, "--at", CALM_DAY)
     assert code == 0
     assert "CONFLICT" not in out
-    assert "deployed  (count)" in out
+    assert "deployed  (count, cumulative; 1 claim, 1 origin)" in out
 
 
 @pytest.mark.parametrize(

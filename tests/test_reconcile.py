@@ -211,7 +211,7 @@ def test_weights_can_be_changed(seed):
 def test_text_markdown_and_explain_render_the_seed(seed):
     report = claimrec.reconcile(seed, policy="most_reliable")
     text = report.to_text()
-    assert "in_combat  (count)" in text and "CONFLICT" in text
+    assert "in_combat  (count; 3 claims, 3 origins)" in text and "CONFLICT" in text
     assert "minimal conflicts: {budanov, nis_combat}, {budanov, nyt}" in text
     md = report.to_markdown()
     assert "## deployed (count)" in md and "| period | status |" in md

@@ -69,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     >>> main(["reconcile", "seeds/north-korea-2025.json", "--at", "2025-01-25"])
     policy: strict   at: 2025-01-25
     ...
-    in_combat  (count)
+    in_combat  (count; 3 claims, 3 origins)
       2025-01-25 .. 2025-01-26    CONFLICT    no interval   envelope [0, 8,500]
     ...
     1

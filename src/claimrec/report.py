@@ -215,7 +215,7 @@ class Report(Mapping[str, tuple[Segment, ...]]):
         lines = [f"policy: {self.policy}" + (f"   at: {self.at.isoformat()}" if self.at else "")]
         for name, q in sorted(self.quantities.items()):
             lines.append("")
-            lines.append(f"{name}  ({q.kind}{', ' + q.unit if q.unit else ''})")
+            lines.append(f"{name}  ({q.kind}{', ' + q.unit if q.unit else ''}{self._counts(name)})")
             for seg in q.segments:
                 shown = "no interval" if seg.interval is None else str(seg.interval)
                 head = f"  {seg.period:<26}  {seg.status.upper() if seg.status == 'conflict' else seg.status:<10}  {shown}"
@@ -234,6 +234,19 @@ class Report(Mapping[str, tuple[Segment, ...]]):
                 lines.extend(f"    - {r}" for r in seg.reasons)
                 lines.extend(f"    set aside {i}: {r}" for i, r in seg.set_aside)
         return "\n".join(lines) + "\n"
+
+    def _counts(self, name: str) -> str:
+        """``; 3 claims, 3 origins`` for a quantity, when the report keeps its claim set."""
+        if self.claimset is None:
+            return ""
+        claims = self.claimset.claims_about(name)
+        origins = {self.claimset.origin(c) for c in claims}
+        quantity = self.claimset.quantity(name)
+        cumulative = ", cumulative" if quantity.cumulative else ""
+        return (
+            f"{cumulative}; {len(claims)} claim{'s' if len(claims) != 1 else ''}, "
+            f"{len(origins)} origin{'s' if len(origins) != 1 else ''}"
+        )
 
     def to_markdown(self) -> str:
         """The report as Markdown: a table per quantity, reasons as lists."""
