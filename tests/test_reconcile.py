@@ -243,3 +243,21 @@ def test_weights_apply_to_a_policy_object_too(seed):
     assert by_name.interval == by_object.interval == Range.exact(0)
     with pytest.raises(PolicyError, match="policy 'strict' takes no weights"):
         claimrec.reconcile(seed, policy=Strict(), weights=heavy_absence)
+
+
+def test_text_report_lines_show_each_claims_chain_and_grade():
+    cs = ClaimSet(
+        quantities=[Quantity("q")],
+        sources=[Source("agency", "Agency", grade="A"), Source("paper", "Paper", grade="C")],
+        claims=[
+            Claim("direct", "q", Range.closed(1, 5), source="agency", credibility=2),
+            Claim("cited", "q", Range.closed(2, 6),
+                  source=claimrec.Attribution("paper", ("agency",)), phrase="two to six"),
+            Claim("loose", "q", Range.closed(3, 7)),
+        ],
+    )
+    text = claimrec.reconcile(cs).to_text()
+    assert "direct  [1, 5]                                  agency  A2  estimate" in text
+    assert "cited   [2, 6]            'two to six'          paper citing agency  A6  estimate" in text
+    assert "loose   [3, 7]                                  unattributed  F6  estimate" in text
+    assert "q  (count; 3 claims, 2 origins)" in text

@@ -74,9 +74,7 @@ def reconcile(
     """
     chosen, weights, day = _setup(claimset, at, policy, weights)
     ordered = {q.name: q for q in _reports(claimset, chosen, weights, day)}
-    width = max((len(c.id) for c in claimset.claims), default=0)
-    lines = {c.id: _claim_line(c, claimset, weights, width) for c in claimset.claims}
-    return Report(chosen.name, day, ordered, lines, claimset)
+    return Report(chosen.name, day, ordered, claimset=claimset)
 
 
 def iter_reconcile(
@@ -147,23 +145,6 @@ def _reports(
                 q = claimset.quantities_by_name[done]
                 waiting[done] = QuantityReport(done, q.kind, q.unit, tuple(segments))
         yield waiting.pop(name)
-
-
-def _claim_line(claim: Claim, claimset: ClaimSet, weights: Weights, width: int) -> str:
-    """``budanov  [7,500, 8,500]  'about 8,000'  budanov via twz, ajp  B3  observation``."""
-    chain = "unattributed"
-    if claim.source is not None:
-        chain = claim.source.said_by
-        if claim.source.citing:
-            chain += " citing " + ", ".join(claim.source.citing)
-        if claim.source.reported_by:
-            chain += " via " + ", ".join(claim.source.reported_by)
-    grade = weights.grade_of(claim, claimset.sources_by_id)
-    phrase = repr(claim.phrase) if claim.phrase else ""
-    return (
-        f"{claim.id:<{width}}  {claim.value!s:<16}  {phrase:<20}  {chain}  "
-        f"{grade}{claim.credibility}  {claim.evidence.replace('_', ' ')}"
-    )
 
 
 # -- grouping quantities -----------------------------------------------------

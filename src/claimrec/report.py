@@ -212,6 +212,7 @@ class Report(Mapping[str, tuple[Segment, ...]]):
 
     def to_text(self) -> str:
         """A report for people: a block per quantity, a line per segment, then reasons."""
+        width = max((len(c.id) for c in self.claimset.claims), default=0) if self.claimset else 0
         lines = [f"policy: {self.policy}" + (f"   at: {self.at.isoformat()}" if self.at else "")]
         for name, q in sorted(self.quantities.items()):
             lines.append("")
@@ -223,9 +224,7 @@ class Report(Mapping[str, tuple[Segment, ...]]):
                     head += f"   envelope {seg.envelope}"
                 lines.append(head)
                 shown_ids = sorted({*seg.supporting, *(i for i, _ in seg.set_aside)})
-                lines.extend(
-                    f"    {self.claim_lines[i]}" for i in shown_ids if i in self.claim_lines
-                )
+                lines.extend(f"    {found}" for i in shown_ids if (found := self._line(i, width)))
                 if seg.conflicts:
                     lines.append(
                         "    minimal conflicts: "
@@ -234,6 +233,28 @@ class Report(Mapping[str, tuple[Segment, ...]]):
                 lines.extend(f"    - {r}" for r in seg.reasons)
                 lines.extend(f"    set aside {i}: {r}" for i, r in seg.set_aside)
         return "\n".join(lines) + "\n"
+
+    def _line(self, claim_id: str, width: int) -> str | None:
+        """One line about a claim for the text report: value, phrase, chain, grade, evidence."""
+        if claim_id in self.claim_lines:
+            return self.claim_lines[claim_id]
+        if self.claimset is None or claim_id not in self.claimset.claims_by_id:
+            return None
+        claim = self.claimset.claims_by_id[claim_id]
+        chain = "unattributed"
+        if claim.source is not None:
+            chain = claim.source.said_by
+            if claim.source.citing:
+                chain += " citing " + ", ".join(claim.source.citing)
+            if claim.source.reported_by:
+                chain += " via " + ", ".join(claim.source.reported_by)
+        origin = self.claimset.sources_by_id.get(self.claimset.origin(claim))
+        grade = "F" if origin is None else origin.grade
+        phrase = repr(claim.phrase) if claim.phrase else ""
+        return (
+            f"{claim.id:<{width}}  {claim.value!s:<16}  {phrase:<20}  {chain}  "
+            f"{grade}{claim.credibility}  {claim.evidence.replace('_', ' ')}"
+        )
 
     def _counts(self, name: str) -> str:
         """``; 3 claims, 3 origins`` for a quantity, when the report keeps its claim set."""
