@@ -674,7 +674,9 @@ def test_claim_lines_show_the_attribution_chain_grade_and_evidence():
                 Claim("plain", "q", Range.exact(0), source="nyt", evidence="denial"),
                 Claim("anon", "q", Range.exact(0), evidence="absence_of_evidence")],
     )
-    lines = claimrec.reconcile(cs).claim_lines
+    report = claimrec.reconcile(cs)
+    lines = {i: report.claim_line(i) for i in ("chain", "plain", "anon")}
+    assert report.claim_line("nobody") is None
     assert lines["chain"].split() == ["chain", "[0,", "0]", "'had", "retreated'", "nyt", "citing",
                                       "off", "via", "ajp", "C3", "estimate"]
     assert lines["plain"].split() == ["plain", "[0,", "0]", "nyt", "B6", "denial"]

@@ -234,6 +234,17 @@ class Report(Mapping[str, tuple[Segment, ...]]):
                 lines.extend(f"    set aside {i}: {r}" for i, r in seg.set_aside)
         return "\n".join(lines) + "\n"
 
+    def claim_line(self, claim_id: str) -> str | None:
+        """The text report's line about one claim: value, phrase, chain, grade, evidence.
+
+        >>> import claimrec
+        >>> report = claimrec.reconcile(claimrec.load("seeds/north-korea-2025.json"))
+        >>> report.claim_line("nyt").split()[-4:]
+        ['via', 'ajp', 'C3', 'estimate']
+        """
+        width = max((len(c.id) for c in self.claimset.claims), default=0) if self.claimset else 0
+        return self._line(claim_id, width)
+
     def _line(self, claim_id: str, width: int) -> str | None:
         """One line about a claim for the text report: value, phrase, chain, grade, evidence."""
         if claim_id in self.claim_lines:
