@@ -22,6 +22,7 @@ from claimrec.errors import ValidationError
 from claimrec.io import range_to_json
 from claimrec.ranges import Kind, Range
 from claimrec.reasons import Bound
+from claimrec.spans import Span, to_date
 
 __all__ = ["STATUSES", "QuantityReport", "Report", "Segment", "Status", "write_json"]
 
@@ -173,13 +174,8 @@ class Report(Mapping[str, tuple[Segment, ...]]):
 
     def segment(self, quantity: str, day: dt.date | str) -> Segment | None:
         """The segment of ``quantity`` covering ``day``, if any."""
-        from claimrec.spans import to_date
-
         when = to_date(day, "day")
-        for seg in self[quantity]:
-            if (seg.start is None or seg.start <= when) and (seg.end is None or when < seg.end):
-                return seg
-        return None
+        return next((s for s in self[quantity] if Span(s.start, s.end).contains(when)), None)
 
     @property
     def has_conflict(self) -> bool:

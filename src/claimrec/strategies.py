@@ -13,6 +13,7 @@ Installing claimrec registers them with Hypothesis (through its entry point), so
 from __future__ import annotations
 
 import datetime as dt
+import math
 from fractions import Fraction
 
 from hypothesis import strategies as st
@@ -53,8 +54,8 @@ def numbers(
     >>> test()
     """
     ints = st.integers(
-        min_value=None if min_value is None else _ceil(min_value),
-        max_value=None if max_value is None else _floor(max_value),
+        min_value=None if min_value is None else math.ceil(min_value),
+        max_value=None if max_value is None else math.floor(max_value),
     )
     if integers:
         return ints
@@ -62,14 +63,6 @@ def numbers(
         lambda f: f.numerator if f.denominator == 1 else f
     )
     return st.one_of(ints, fractions)
-
-
-def _ceil(value: Number) -> int:
-    return -((-Fraction(value)).__floor__())
-
-
-def _floor(value: Number) -> int:
-    return Fraction(value).__floor__()
 
 
 @st.composite

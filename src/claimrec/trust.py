@@ -52,7 +52,7 @@ from typing import Any, Final
 
 import attrs
 
-from claimrec._exact import exact, format_number
+from claimrec._exact import exact, format_number, to_json_number
 from claimrec._sweep import Key, lower_key, maximal_overlaps, upper_key
 from claimrec.claims import Claim, ClaimSet
 from claimrec.errors import PolicyError
@@ -114,7 +114,7 @@ def _tolerance(instance: object, attribute: attrs.Attribute[Any], value: object)
 
 def _show(value: Fraction) -> str:
     """``0.8``, ``8/15``: exact, as short as it goes."""
-    return format_number(value.numerator if value.denominator == 1 else value)
+    return format_number(value)
 
 
 def _approx(value: Fraction) -> str:
@@ -165,17 +165,13 @@ class SourceTrust:
         '1/2'
         """
         return {
-            "reliability": _json_fraction(self.reliability),
+            "reliability": to_json_number(self.reliability),
             "reliability_float": float(self.reliability),
-            "prior": _json_fraction(self.prior),
+            "prior": to_json_number(self.prior),
             "claims": self.claims,
             "conflicts": self.conflicts,
             "agreed": self.agreed,
         }
-
-
-def _json_fraction(value: Fraction) -> int | str:
-    return value.numerator if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
 
 
 @attrs.frozen
@@ -222,7 +218,7 @@ class TrustModel:
             "converged": self.converged,
             "conflicts": self.conflicts,
             "tolerance": float(self.tolerance),
-            "prior_strength": _json_fraction(self.prior_strength),
+            "prior_strength": to_json_number(self.prior_strength),
             "sources": {k: self.sources[k].to_json() for k in sorted(self.sources)},
         }
 
