@@ -192,6 +192,7 @@ class _Item:
         "hi_key",
         "lo",
         "lo_key",
+        "plausible",
         "range",
     )
 
@@ -205,6 +206,8 @@ class _Item:
         self.hi_key = upper_key(rng.upper, rng.upper_closed)
         self._text: str | None = None
         self._carried_text: str | None = None
+        reading = claim.reading
+        self.plausible = not carried and reading is not None and reading.plausible is not None
 
     @property
     def text(self) -> str:
@@ -304,7 +307,11 @@ class _Component:
         self._items: dict[tuple[str, str], _Item] = {}
         self._members: dict[str, Member] = {}
         self._options: dict[tuple[int, ...], Option] = {}
-        self._choices: dict[tuple[int, ...], Choice] = {}
+        self._choices: dict[tuple[int, ...], tuple[Choice, str]] = {}
+        # Reason lines recur from slice to slice: each is made once.
+        self._pair_lines: dict[tuple[int, int], str] = {}
+        self._weight_lines: dict[str, str] = {}
+        self._rival_texts: dict[tuple[str, ...], str] = {}
         self._initial = initial_domains(self.kinds)
         self._ends = {
             n: ((r.lower, r.lower_closed), (r.upper, r.upper_closed))
@@ -358,13 +365,19 @@ class _Component:
         return list(itertools.pairwise(bounds))
 
     def run(self, day: dt.date | None) -> dict[str, list[Segment]]:
-        per_quantity: dict[str, list[Segment]] = {n: [] for n in self.names}
         linked = bool(self.constraints) or any(isinstance(c.value, FractionOf) for c in self.claims)
+        if not linked:
+            assert len(self.names) == 1, "only links join quantities"
+            return {self.names[0]: self._run_alone(day)}
+        return self._run_linked(day)
+
+    def _run_linked(self, day: dt.date | None) -> dict[str, list[Segment]]:
+        """The segments of linked quantities: each slice settled, then propagated."""
+        per_quantity: dict[str, list[Segment]] = {n: [] for n in self.names}
         natural = self.slices(None)
         self._index_slices(natural)
-        if linked:
-            self.disputed_anywhere = self._disputed(natural)
-        carrying = linked and any(q.cumulative for q in self.quantities.values())
+        self.disputed_anywhere = self._disputed(natural)
+        carrying = any(q.cumulative for q in self.quantities.values())
         carry: dict[str, Bound] = {}
         wanted = natural if day is None else self.slices(day)
         if carrying and day is not None:
@@ -382,12 +395,7 @@ class _Component:
                 else:
                     merged.append(seg)
         for segments in per_quantity.values():
-            while len(segments) > 1 and segments[0].status == "unknown" and not segments[0].reasons:
-                segments.pop(0)
-            while (
-                len(segments) > 1 and segments[-1].status == "unknown" and not segments[-1].reasons
-            ):
-                segments.pop()
+            _trim(segments)
         return per_quantity
 
     def _disputed(self, slices: Sequence[tuple[dt.date | None, dt.date | None]]) -> frozenset[str]:
@@ -521,21 +529,12 @@ class _Component:
                 carry_out[name] = _carried(lower, start, end)
         return segments, carry_out
 
-    def _settle_quantity(self, name: str, items: list[_Item], state: _SliceState) -> None:
-        if not items:
-            return
+    def _settle(self, name: str, items: list[_Item]) -> _Settled | None:
+        """One quantity's claims in one slice: ``None`` when they hold together, else
+        the conflicts, the options and the policy's choice."""
+        if max(it.lo_key for it in items) <= min(it.hi_key for it in items):
+            return None
         pairs = _disjoint_pairs(items)
-        if not pairs:
-            state.accepted[name] = list(items)
-            state.supporting[name].update(it.claim.id for it in items)
-            return
-        state.disputed.update(it.claim.id for i, j in pairs for it in (items[i], items[j]))
-        state.conflicts[name].update(
-            tuple(sorted((items[i].claim.id, items[j].claim.id))) for i, j in pairs
-        )
-        for i, j in pairs:
-            a, b = items[i], items[j]
-            state.reasons[name].append(f"conflict: {a.text} and {b.text} share no value")
         subsets = _maximal_consistent(items)
         options = []
         for subset in subsets:
@@ -543,59 +542,170 @@ class _Component:
             option = self._options.get(key)
             if option is None:
                 members = tuple(self.member(items[i].claim) for i in subset)
-                lo = max((items[i] for i in subset), key=lambda it: it.lo_key)
-                hi = min((items[i] for i in subset), key=lambda it: it.hi_key)
+                lo = max((items[i] for i in subset), key=_lo_key)
+                hi = min((items[i] for i in subset), key=_hi_key)
                 region = self._range(self.quantities[name], *lo.lo, *hi.hi)
                 option = self._options[key] = Option(members, region)
             options.append(option)
-        in_conflict = sorted(
-            {it.claim.id for pair in pairs for it in (items[pair[0]], items[pair[1]])}
-        )
-        for ident in in_conflict:
-            _, text = self.weight(self.claimset.claims_by_id[ident])
-            state.reasons[name].append(f"weight of {ident}: {text}")
-        state.options[name] = (subsets, options)
         key = tuple(id(o) for o in options)
-        choice = self._choices.get(key)
-        if choice is None:
+        decided = self._choices.get(key)
+        if decided is None:
             # A policy is a function of the options; the same sides recur over time.
-            choice = self._choices[key] = self.policy.choose(options)
-        state.reasons[name].append(
-            "maximal consistent subsets: " + "; ".join(o.text for o in options)
-        )
-        state.reasons[name].append(choice.reason)
+            choice = self.policy.choose(options)
+            listed = "maximal consistent subsets: " + "; ".join(o.text for o in options)
+            decided = self._choices[key] = (choice, listed)
+        choice = decided[0]
         if choice.envelope:
-            state.envelope_policy.add(name)
-            state.envelope_claims.update(it.claim.id for it in items)
+            accepted = list(items)
+        elif choice.index is None:
+            accepted = []
+        else:
+            accepted = [items[i] for i in subsets[choice.index]]
+        set_aside: dict[str, str] = {}
+        if not choice.envelope:
+            kept_ids = {it.claim.id for it in accepted}
+            rivals_of: dict[str, set[str]] = {}
+            for i, j in pairs:
+                one, other = items[i].claim.id, items[j].claim.id
+                rivals_of.setdefault(one, set()).add(other)
+                rivals_of.setdefault(other, set()).add(one)
+            by = _set_aside_by(self.policy, choice)
+            for it in items:
+                ident = it.claim.id
+                if ident not in kept_ids:
+                    set_aside[ident] = self._rivals_text(rivals_of.get(ident, set())) + by
+        conflicts = {tuple(sorted((items[i].claim.id, items[j].claim.id))) for i, j in pairs}
+        return _Settled(items, pairs, subsets, options, decided, accepted, set_aside, conflicts)
+
+    def _rivals_text(self, rivals: set[str]) -> str:
+        key = tuple(sorted(rivals))
+        found = self._rival_texts.get(key)
+        if found is None:
+            # A claim that overlaps every other one is in every maximal consistent
+            # subset (Helly), so only a policy that keeps no side sets it aside.
+            found = self._rival_texts[key] = (
+                f"conflicts with {', '.join(key)}; "
+                if key
+                else "agrees with every other claim here, but the segment is in conflict; "
+            )
+        return found
+
+    def _conflict_lines(self, settled: _Settled) -> list[str]:
+        """The reasons a conflict gives: the disjoint pairs, the weights, the options and
+        the policy's decision (each line made once and reused)."""
+        items, pairs = settled.items, settled.pairs
+        lines = []
+        for i, j in pairs:
+            a, b = items[i], items[j]
+            key = (id(a), id(b))
+            line = self._pair_lines.get(key)
+            if line is None:
+                line = self._pair_lines[key] = f"conflict: {a.text} and {b.text} share no value"
+            lines.append(line)
+        for ident in sorted({items[k].claim.id for pair in pairs for k in pair}):
+            line = self._weight_lines.get(ident)
+            if line is None:
+                _, text = self.weight(self.claimset.claims_by_id[ident])
+                line = self._weight_lines[ident] = f"weight of {ident}: {text}"
+            lines.append(line)
+        choice, listed = settled.decided
+        lines.append(listed)
+        lines.append(choice.reason)
+        return lines
+
+    def _settle_quantity(self, name: str, items: list[_Item], state: _SliceState) -> None:
+        if not items:
+            return
+        settled = self._settle(name, items)
+        if settled is None:
             state.accepted[name] = list(items)
             state.supporting[name].update(it.claim.id for it in items)
             return
-        kept_ids: set[str] = set()
-        if choice.index is not None:
-            kept = subsets[choice.index]
-            state.accepted[name] = [items[i] for i in kept]
-            kept_ids = {items[i].claim.id for i in kept}
-            state.supporting[name].update(kept_ids)
-        rivals_of: dict[str, set[str]] = {}
-        for i, j in pairs:
-            one, other = items[i].claim.id, items[j].claim.id
-            rivals_of.setdefault(one, set()).add(other)
-            rivals_of.setdefault(other, set()).add(one)
-        for it in items:
-            ident = it.claim.id
-            if ident in kept_ids or ident in state.set_aside[name]:
-                continue
-            rivals = sorted(rivals_of.get(ident, ()))
-            # A claim that overlaps every other one is in every maximal consistent
-            # subset (Helly), so only a policy that keeps no side sets it aside.
-            why = (
-                f"conflicts with {', '.join(rivals)}; "
-                if rivals
-                else "agrees with every other claim here, but the segment is in conflict; "
-            )
-            state.set_aside[name][ident] = why + _set_aside_by(self.policy, choice)
-        if choice.index is None:
+        state.disputed.update(i for pair in settled.conflicts for i in pair)
+        state.conflicts[name].update(settled.conflicts)
+        state.reasons[name].extend(self._conflict_lines(settled))
+        state.options[name] = (settled.subsets, settled.options)
+        if settled.choice.envelope:
+            state.envelope_policy.add(name)
+            state.envelope_claims.update(it.claim.id for it in items)
+        elif settled.choice.index is None:
             state.no_interval.add(name)
+        if settled.accepted:
+            state.accepted[name] = settled.accepted
+            state.supporting[name].update(it.claim.id for it in settled.accepted)
+        for ident, why in settled.set_aside.items():
+            state.set_aside[name].setdefault(ident, why)
+
+    # -- one quantity on its own ---------------------------------------------------
+
+    def _run_alone(self, day: dt.date | None) -> list[Segment]:
+        """The segments of a quantity no constraint or "share of" claim links to another.
+
+        The same answers as the general path (a property test compares them), without
+        its machinery for propagation.
+        """
+        name = self.names[0]
+        natural = self.slices(None)
+        self._index_slices(natural)
+        segments: list[Segment] = []
+        for start, end in natural if day is None else self.slices(day):
+            seg = self._alone(name, start, end, self._contributions(start, end)[0][name])
+            if segments and segments[-1].end == start and segments[-1].same_content(seg):
+                segments[-1] = attrs.evolve(segments[-1], end=end)
+            else:
+                segments.append(seg)
+        _trim(segments)
+        return segments
+
+    def _alone(
+        self, name: str, start: dt.date | None, end: dt.date | None, items: list[_Item]
+    ) -> Segment:
+        if not items:
+            return Segment(name, start, end, "unknown", None, None)
+        quantity = self.quantities[name]
+        lo = min(items, key=_lo_key)
+        hi = max(items, key=_hi_key)
+        envelope = self._range(quantity, *lo.lo, *hi.hi)
+        settled = self._settle(name, items)
+        if settled is None:
+            accepted = items
+            lines = []
+        else:
+            accepted = settled.accepted
+            lines = self._conflict_lines(settled)
+        lower, upper = self._bounds_of(
+            name, accepted, hull=bool(settled and settled.choice.envelope)
+        )
+        interval = None
+        if accepted:
+            interval = self._range(quantity, lower.value, lower.closed, upper.value, upper.closed)
+            if lower.via != "kind":
+                lines.append(self._sentence(lower))
+            if upper.via != "kind":
+                lines.append(self._sentence(upper))
+            if settled is None and any(it.plausible for it in accepted):
+                plausible = _plausible_reason(interval, accepted)
+                if plausible is not None:
+                    lines.append(plausible)
+        setters = (*lower.claims, *upper.claims)
+        lines.extend(
+            it.carried_text(name) for it in accepted if it.carried and it.claim.id not in setters
+        )
+        kept = interval is not None
+        return Segment(
+            name,
+            start,
+            end,
+            "consistent" if settled is None else "conflict",
+            interval,
+            envelope,
+            tuple(sorted(it.claim.id for it in accepted)),
+            () if settled is None else tuple(sorted(settled.set_aside.items())),
+            () if settled is None else tuple(sorted(settled.conflicts)),
+            tuple(lines),
+            lower if kept and lower.via != "kind" else None,
+            upper if kept and upper.via != "kind" else None,
+        )
 
     # -- propagation -------------------------------------------------------------
 
@@ -626,21 +736,29 @@ class _Component:
             accepted = list(items[name])
             if not accepted:
                 continue
-            if name in hull:
-                lo_item = min(accepted, key=lambda it: (it.lo_key, it.claim.id))
-                hi_item = max(accepted, key=lambda it: (it.hi_key, it.claim.id))
-                lows = [lo_item]
-                highs = [hi_item]
-            else:
-                lo_key = max(it.lo_key for it in accepted)
-                hi_key = min(it.hi_key for it in accepted)
-                lows = [it for it in accepted if it.lo_key == lo_key]
-                highs = [it for it in accepted if it.hi_key == hi_key]
-            stated = self._stated(name, "lower", lows, domains[name][0])
+            stated, domains[name][1] = self._bounds_of(name, accepted, name in hull)
             if stated.tighter_than(domains[name][0]) or domains[name][0].via == "kind":
                 domains[name][0] = stated
-            domains[name][1] = self._stated(name, "upper", highs, domains[name][1])
         return domains
+
+    def _bounds_of(self, name: str, accepted: list[_Item], hull: bool) -> tuple[Bound, Bound]:
+        """The bounds ``accepted`` state: their intersection, or with ``hull`` their hull
+        (each end then set by one claim, the first in id order)."""
+        initial = self._initial[name]
+        if not accepted:
+            return initial[0], initial[1]
+        if hull:
+            lows = [min(accepted, key=lambda it: (it.lo_key, it.claim.id))]
+            highs = [max(accepted, key=lambda it: (it.hi_key, it.claim.id))]
+        else:
+            lo_key = max(it.lo_key for it in accepted)
+            hi_key = min(it.hi_key for it in accepted)
+            lows = [it for it in accepted if it.lo_key == lo_key]
+            highs = [it for it in accepted if it.hi_key == hi_key]
+        return (
+            self._stated(name, "lower", lows, initial[0]),
+            self._stated(name, "upper", highs, initial[1]),
+        )
 
     def _stated(self, name: str, side: str, setters: list[_Item], default: Bound) -> Bound:
         value, closed = setters[0].lo if side == "lower" else setters[0].hi
@@ -887,6 +1005,61 @@ class _Component:
             kept_upper,
             tuple(conditional),
         )
+
+
+def _lo_key(item: _Item) -> Any:
+    return item.lo_key
+
+
+def _hi_key(item: _Item) -> Any:
+    return item.hi_key
+
+
+def _trim(segments: list[Segment]) -> None:
+    """Drop the leading and trailing segments that say nothing (unknown, no reasons)."""
+    while len(segments) > 1 and segments[0].status == "unknown" and not segments[0].reasons:
+        segments.pop(0)
+    while len(segments) > 1 and segments[-1].status == "unknown" and not segments[-1].reasons:
+        segments.pop()
+
+
+class _Settled:
+    """One quantity's conflict in one slice, and what the policy made of it."""
+
+    __slots__ = (
+        "accepted",
+        "conflicts",
+        "decided",
+        "items",
+        "options",
+        "pairs",
+        "set_aside",
+        "subsets",
+    )
+
+    def __init__(
+        self,
+        items: list[_Item],
+        pairs: list[tuple[int, int]],
+        subsets: list[list[int]],
+        options: list[Option],
+        decided: tuple[Choice, str],
+        accepted: list[_Item],
+        set_aside: dict[str, str],
+        conflicts: set[tuple[str, ...]],
+    ) -> None:
+        self.items = items
+        self.pairs = pairs
+        self.subsets = subsets
+        self.options = options
+        self.decided = decided
+        self.accepted = accepted
+        self.set_aside = set_aside
+        self.conflicts = conflicts
+
+    @property
+    def choice(self) -> Choice:
+        return self.decided[0]
 
 
 def _are(ids: Sequence[str]) -> str:

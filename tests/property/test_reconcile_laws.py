@@ -6,6 +6,8 @@ import datetime as dt
 import itertools
 import random
 
+from attrs import evolve as attrs_evolve
+
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -145,3 +147,40 @@ def test_the_sweep_finds_exactly_the_maximal_consistent_subsets(rs):
     brute = {(i, j) for i, j in itertools.combinations(range(len(rs)), 2)
              if not rs[i].overlaps(rs[j])}
     assert pairs == brute
+
+
+def _both_paths(cs: ClaimSet, policy: str, day: dt.date | None):
+    """The segments of the lean path for an unlinked quantity, and those of the general one."""
+    from claimrec.policies import Weights
+    from claimrec.reconcile import _Component, _setup
+
+    chosen, weights, _ = _setup(cs, None, policy, None)
+    lean = _Component(cs, ["q"], list(cs.claims), [], chosen, weights)._run_alone(day)
+    general = _Component(cs, ["q"], list(cs.claims), [], chosen, weights)._run_linked(day)["q"]
+    assert isinstance(weights, Weights)
+    return lean, general
+
+
+@LAWS
+@given(single_quantity_sets(max_claims=10), POLICIES, st.none() | st.dates(
+    dt.date(2000, 1, 1), dt.date(2031, 12, 31)))
+def test_the_lean_path_of_an_unlinked_quantity_says_what_the_general_path_says(cs, policy, day):
+    lean, general = _both_paths(cs, policy, day)
+    assert [s.to_json() for s in lean] == [s.to_json() for s in general]
+    def ends(seg):
+        return [None if b is None else b.to_json() for b in (seg.lower, seg.upper)]
+
+    assert [ends(s) for s in lean] == [ends(s) for s in general]
+
+
+def test_the_lean_path_matches_the_general_path_on_the_seed_quantities_alone():
+    cs = claimrec.load("seeds/north-korea-2025.json")
+    for name in ("in_combat", "casualties"):
+        claims = [c for c in cs.claims if c.quantity == name and isinstance(c.value, Range)]
+        q = cs.quantities_by_name[name]
+        one = ClaimSet([Quantity("q", q.kind, q.unit, q.cumulative)], list(cs.sources),
+                       [attrs_evolve(c, quantity="q") for c in claims])
+        for policy in ("strict", "most_reliable", "envelope"):
+            lean, general = _both_paths(one, policy, None)
+            assert [s.to_json() for s in lean] == [s.to_json() for s in general]
+            assert any(s.status == "conflict" for s in lean) or name == "casualties"
