@@ -26,6 +26,7 @@ True
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any, Final, Protocol
@@ -125,7 +126,9 @@ class Weights:
         return value, text
 
 
+@functools.lru_cache(maxsize=4096)
 def _num(value: Fraction) -> str:
+    # Option weights are sums of a few weight products, so the same values recur.
     return format_number(value.numerator if value.denominator == 1 else value)
 
 
@@ -141,39 +144,52 @@ class Member:
 
 @attrs.frozen
 class Option:
-    """A maximal consistent subset of claims, and the interval it supports."""
+    """A maximal consistent subset of claims, and the interval it supports.
+
+    ``ids`` (sorted claim ids), ``origins`` (the distinct independent origins, sorted),
+    ``weight`` (the sum over origins of each origin's strongest claim: repeats add
+    nothing) and ``text`` are worked out once, when the option is made.
+
+    >>> o = Option((Member("a", Fraction(1, 2), "", "x"), Member("b", Fraction(1, 3), "", "x"),
+    ...             Member("c", Fraction(1, 5), "", "y")))
+    >>> o.ids, o.origins, o.weight, o.text
+    (('a', 'b', 'c'), ('x', 'y'), Fraction(7, 10), '{a, b, c} (weight 0.7, 2 origins)')
+    """
 
     members: tuple[Member, ...]
     interval: Range | None = None
+    ids: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
+    origins: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
+    weight: Fraction = attrs.field(init=False, eq=False, repr=False)
+    text: str = attrs.field(init=False, eq=False, repr=False)
 
-    @property
-    def ids(self) -> tuple[str, ...]:
-        return tuple(sorted(m.id for m in self.members))
-
-    @functools.cached_property
-    def origins(self) -> tuple[str, ...]:
-        """The distinct independent origins behind the option, sorted."""
-        return tuple(sorted({m.origin for m in self.members}))
-
-    @functools.cached_property
-    def weight(self) -> Fraction:
-        """Sum over origins of the origin's strongest claim: repeats add nothing."""
+    def __attrs_post_init__(self) -> None:
         best: dict[str, Fraction] = {}
         for m in self.members:
-            best[m.origin] = max(best.get(m.origin, Fraction(0)), m.weight)
-        return sum(best.values(), Fraction(0))
-
-    @functools.cached_property
-    def text(self) -> str:
-        """``{nyt, nis_combat} (weight 0.528, 2 origins)``."""
-        return (
-            "{"
-            + ", ".join(self.ids)
-            + "}"
-            + f" (weight {_num(self.weight)}, {len(self.origins)} origin"
-            + ("s" if len(self.origins) != 1 else "")
-            + ")"
-        )
+            known = best.get(m.origin)
+            if known is None or m.weight > known:
+                best[m.origin] = m.weight
+        # Sum over the least common denominator in plain ints, reduced once at the end
+        # (adding Fractions one by one reduces at every step; weights share few
+        # denominators, so the common one stays small).
+        numerator, denominator = 0, 1
+        for w in best.values():
+            d = w.denominator
+            if denominator % d:
+                scale = d // math.gcd(denominator, d)
+                numerator *= scale
+                denominator *= scale
+            numerator += w.numerator * (denominator // d)
+        ids = tuple(sorted([m.id for m in self.members]))
+        origins = tuple(sorted(best))
+        weight = Fraction(numerator, denominator)
+        n = len(origins)
+        text = f"{{{', '.join(ids)}}} (weight {_num(weight)}, {n} origin{'' if n == 1 else 's'})"
+        # Frozen: the derived fields are set once, here.
+        object.__setattr__(self, "ids", ids)
+        object.__setattr__(self, "origins", origins)
+        object.__setattr__(self, "weight", weight)
+        object.__setattr__(self, "text", text)
 
 
 @attrs.frozen

@@ -190,6 +190,7 @@ class _Item:
         "claim",
         "hi",
         "hi_key",
+        "id",
         "lo",
         "lo_key",
         "plausible",
@@ -198,6 +199,7 @@ class _Item:
 
     def __init__(self, claim: Claim, rng: Range, carried: bool) -> None:
         self.claim = claim
+        self.id = claim.id
         self.range = rng
         self.carried = carried
         self.lo = (rng.lower, rng.lower_closed)
@@ -468,14 +470,23 @@ class _Component:
 
     def _add_carried(self, claim: Claim, items: dict[str, list[_Item]], *, forward: bool) -> None:
         """A cumulative quantity's claim, at a later (``forward``) or earlier time."""
+        found = self._carried_items(claim)[0 if forward else 1]
+        if found is not None:
+            items[claim.quantity].append(found)
+
+    def _carried_items(self, claim: Claim) -> tuple[_Item | None, _Item | None]:
+        """What a claim of a cumulative quantity says at later and at earlier times: its
+        lower end and its upper end, each ``None`` when it says nothing there."""
         value = claim.value
         if not self.quantities[claim.quantity].cumulative or isinstance(value, FractionOf):
-            return
+            return None, None
         floor, ceiling = self._ends[claim.quantity]
-        if forward and (value.lower, value.lower_closed) != floor:
-            items[claim.quantity].append(self._item(claim, "forward"))
-        if not forward and (value.upper, value.upper_closed) != ceiling:
-            items[claim.quantity].append(self._item(claim, "backward"))
+        forward = backward = None
+        if (value.lower, value.lower_closed) != floor:
+            forward = self._item(claim, "forward")
+        if (value.upper, value.upper_closed) != ceiling:
+            backward = self._item(claim, "backward")
+        return forward, backward
 
     def _index_slices(self, slices: Sequence[tuple[dt.date | None, dt.date | None]]) -> None:
         """Each natural slice's contributions, made in one pass over the claims.
@@ -534,6 +545,11 @@ class _Component:
         the conflicts, the options and the policy's choice."""
         if max(it.lo_key for it in items) <= min(it.hi_key for it in items):
             return None
+        return self._conflict(name, items)
+
+    def _conflict(self, name: str, items: list[_Item]) -> _Settled:
+        """The conflicts among ``items`` (which do not all hold together), the options
+        and the policy's choice."""
         pairs = _disjoint_pairs(items)
         subsets = _maximal_consistent(items)
         options = []
@@ -574,7 +590,10 @@ class _Component:
                 ident = it.claim.id
                 if ident not in kept_ids:
                     set_aside[ident] = self._rivals_text(rivals_of.get(ident, set())) + by
-        conflicts = {tuple(sorted((items[i].claim.id, items[j].claim.id))) for i, j in pairs}
+        conflicts: set[tuple[str, ...]] = set()
+        for i, j in pairs:
+            one, other = items[i].claim.id, items[j].claim.id
+            conflicts.add((one, other) if one < other else (other, one))
         return _Settled(items, pairs, subsets, options, decided, accepted, set_aside, conflicts)
 
     def _rivals_text(self, rivals: set[str]) -> str:
@@ -646,10 +665,14 @@ class _Component:
         """
         name = self.names[0]
         natural = self.slices(None)
-        self._index_slices(natural)
+        if day is None:
+            wanted = list(zip(natural, self._index_alone(natural), strict=True))
+        else:
+            start, end = self.slices(day)[0]
+            wanted = [((start, end), self._contributions(start, end)[0][name])]
         segments: list[Segment] = []
-        for start, end in natural if day is None else self.slices(day):
-            seg = self._alone(name, start, end, self._contributions(start, end)[0][name])
+        for (start, end), items in wanted:
+            seg = self._alone(name, start, end, items)
             if segments and segments[-1].end == start and segments[-1].same_content(seg):
                 segments[-1] = attrs.evolve(segments[-1], end=end)
             else:
@@ -657,25 +680,69 @@ class _Component:
         _trim(segments)
         return segments
 
+    def _index_alone(
+        self, slices: Sequence[tuple[dt.date | None, dt.date | None]]
+    ) -> list[list[_Item]]:
+        """Each natural slice's items, as :meth:`_index_slices` finds them, for one
+        quantity: the claim's own range where its period covers the slice, and for a
+        cumulative quantity its lower end after it and its upper end before it."""
+        first = {start: k for k, (start, _) in enumerate(slices)}
+        last = {end: k for k, (_, end) in enumerate(slices)}
+        table: list[list[_Item]] = [[] for _ in slices]
+        cumulative = self.quantities[self.names[0]].cumulative
+        for claim in self.claims:
+            p = claim.period
+            k0, k1 = first[p.start], last[p.end]
+            item = self._item(claim, "direct")
+            for k in range(k0, k1 + 1):
+                table[k].append(item)
+            if cumulative:
+                forward, backward = self._carried_items(claim)
+                if forward is not None:
+                    for k in range(k1 + 1, len(slices)):
+                        table[k].append(forward)
+                if backward is not None:
+                    for k in range(k0):
+                        table[k].append(backward)
+        return table
+
     def _alone(
         self, name: str, start: dt.date | None, end: dt.date | None, items: list[_Item]
     ) -> Segment:
         if not items:
             return Segment(name, start, end, "unknown", None, None)
         quantity = self.quantities[name]
-        lo = min(items, key=_lo_key)
-        hi = max(items, key=_hi_key)
-        envelope = self._range(quantity, *lo.lo, *hi.hi)
-        settled = self._settle(name, items)
-        if settled is None:
+        # One pass for the envelope's ends (the first item at a tie, as min and max
+        # pick) and the intersection's keys.
+        low = high = items[0]
+        lo_max, hi_min = low.lo_key, low.hi_key
+        for it in items:
+            lo_key, hi_key = it.lo_key, it.hi_key
+            if lo_key > lo_max:
+                lo_max = lo_key
+            if hi_key < hi_min:
+                hi_min = hi_key
+            if lo_key < low.lo_key:
+                low = it
+            if hi_key > high.hi_key:
+                high = it
+        envelope = self._range(quantity, *low.lo, *high.hi)
+        initial = self._initial[name]
+        settled = None
+        if lo_max <= hi_min:
             accepted = items
             lines = []
+            lower = self._stated(
+                name, "lower", [it for it in items if it.lo_key == lo_max], initial[0]
+            )
+            upper = self._stated(
+                name, "upper", [it for it in items if it.hi_key == hi_min], initial[1]
+            )
         else:
+            settled = self._conflict(name, items)
             accepted = settled.accepted
             lines = self._conflict_lines(settled)
-        lower, upper = self._bounds_of(
-            name, accepted, hull=bool(settled and settled.choice.envelope)
-        )
+            lower, upper = self._bounds_of(name, accepted, hull=settled.choice.envelope)
         interval = None
         if accepted:
             interval = self._range(quantity, lower.value, lower.closed, upper.value, upper.closed)
@@ -689,9 +756,10 @@ class _Component:
                     lines.append(plausible)
         setters = (*lower.claims, *upper.claims)
         lines.extend(
-            it.carried_text(name) for it in accepted if it.carried and it.claim.id not in setters
+            it.carried_text(name) for it in accepted if it.carried and it.id not in setters
         )
         kept = interval is not None
+        # Items come in claim id order, so their ids are sorted already.
         return Segment(
             name,
             start,
@@ -699,7 +767,7 @@ class _Component:
             "consistent" if settled is None else "conflict",
             interval,
             envelope,
-            tuple(sorted(it.claim.id for it in accepted)),
+            tuple([it.id for it in accepted]),
             () if settled is None else tuple(sorted(settled.set_aside.items())),
             () if settled is None else tuple(sorted(settled.conflicts)),
             tuple(lines),
@@ -764,7 +832,7 @@ class _Component:
         value, closed = setters[0].lo if side == "lower" else setters[0].hi
         if value is None or (value == default.value and closed == default.closed):
             return default
-        key = (side, *(id(it) for it in setters))
+        key = (side, id(setters[0])) if len(setters) == 1 else (side, *map(id, setters))
         cached = self._bounds.get(key)
         if cached is not None:
             return cached
