@@ -46,19 +46,39 @@ def maximal_overlaps(spans: Sequence[tuple[Key, Key]]) -> list[list[int]]:
     ...                   (lower_key(6, True), upper_key(7, True))])
     [[0, 1], [1, 2]]
     """
+    return sweep(spans)[0]
+
+
+def sweep(spans: Sequence[tuple[Key, Key]]) -> tuple[list[list[int]], list[tuple[int, int]]]:
+    """The maximal overlapping sets (as :func:`maximal_overlaps`) and every disjoint pair
+    ``(i, j)``, ``i < j``, sorted, from one pass over the sorted ends.
+
+    A span starting after another has ended shares no value with it (that is what the
+    keys are made for), so each start pairs with the spans ended before it.
+
+    >>> sweep([(lower_key(0, True), upper_key(1, True)),
+    ...        (lower_key(2, True), upper_key(3, True)),
+    ...        (lower_key(0, True), upper_key(9, True))])
+    ([[0, 2], [1, 2]], [(0, 1)])
+    """
     events = [(lo, 0, i) for i, (lo, _) in enumerate(spans)]
     events += [(hi, 1, i) for i, (_, hi) in enumerate(spans)]
     events.sort()
     active: set[int] = set()
+    ended: list[int] = []
     added = False
     found = []
+    pairs = []
     for _, kind, i in events:
         if kind == 0:
             active.add(i)
             added = True
+            pairs += [(j, i) if j < i else (i, j) for j in ended]
         else:
             if added:
                 found.append(sorted(active))
                 added = False
             active.discard(i)
-    return found
+            ended.append(i)
+    pairs.sort()
+    return found, pairs

@@ -115,6 +115,33 @@ class Range:
         object.__setattr__(self, "lower_closed", lo_c)
         object.__setattr__(self, "upper_closed", hi_c)
 
+    @classmethod
+    def _from_normal_ends(
+        cls,
+        kind: Kind,
+        lower: Number | None,
+        upper: Number | None,
+        lower_closed: bool,
+        upper_closed: bool,
+        unit: str | None,
+    ) -> Range:
+        """A non-empty range from ends already in normal form, without checking them.
+
+        For the reconciler, which only joins ends of valid ranges of one kind (an
+        intersection of ranges that overlap, or a hull): such ends are already what
+        :meth:`__attrs_post_init__` would make of them. Tests check that both ways give
+        equal ranges.
+        """
+        made = object.__new__(cls)
+        setattr_ = object.__setattr__
+        setattr_(made, "kind", kind)
+        setattr_(made, "lower", lower)
+        setattr_(made, "upper", upper)
+        setattr_(made, "lower_closed", lower_closed)
+        setattr_(made, "upper_closed", upper_closed)
+        setattr_(made, "unit", unit)
+        return made
+
     # -- factories -------------------------------------------------------
 
     @classmethod

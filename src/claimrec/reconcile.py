@@ -38,7 +38,7 @@ from typing import Any
 
 import attrs
 
-from claimrec._sweep import lower_key, maximal_overlaps, upper_key
+from claimrec._sweep import lower_key, maximal_overlaps, sweep, upper_key
 from claimrec.claims import Claim, ClaimSet, Constraint, Quantity
 from claimrec.constraints import (
     Domain,
@@ -324,6 +324,7 @@ class _Component:
             tuple[dict[str, list[_Item]], dict[str, list[Claim]]],
         ] = {}
         self._notes: dict[str, str] = {}
+        self._saids: dict[str, str] = {}
         self.disputed_anywhere: frozenset[str] = frozenset()
         self._bounds: dict[tuple[object, ...], Bound] = {}
         self._ranges: dict[tuple[object, ...], Range] = {}
@@ -335,6 +336,13 @@ class _Component:
             found = self._notes[claim.id] = _note(claim)
         return found
 
+    def _said(self, claim: Claim) -> str:
+        """``budanov said 'about 8,000'``, made once."""
+        found = self._saids.get(claim.id)
+        if found is None:
+            found = self._saids[claim.id] = f"{claim.id} said {self._note(claim)}"
+        return found
+
     def _range(
         self, quantity: Quantity, lo: Any, lo_closed: bool, hi: Any, hi_closed: bool
     ) -> Range:
@@ -342,6 +350,19 @@ class _Component:
         found = self._ranges.get(key)
         if found is None:
             found = self._ranges[key] = Range(
+                quantity.kind, lo, hi, lo_closed, hi_closed, quantity.unit
+            )
+        return found
+
+    def _joined(
+        self, quantity: Quantity, lo: Any, lo_closed: bool, hi: Any, hi_closed: bool
+    ) -> Range:
+        """Like :meth:`_range`, for ends taken from claims of the quantity (or its kind's
+        own bounds) that make a non-empty range: they are in normal form already."""
+        key = (quantity.name, lo, lo_closed, hi, hi_closed)
+        found = self._ranges.get(key)
+        if found is None:
+            found = self._ranges[key] = Range._from_normal_ends(
                 quantity.kind, lo, hi, lo_closed, hi_closed, quantity.unit
             )
         return found
@@ -550,20 +571,19 @@ class _Component:
     def _conflict(self, name: str, items: list[_Item]) -> _Settled:
         """The conflicts among ``items`` (which do not all hold together), the options
         and the policy's choice."""
-        pairs = _disjoint_pairs(items)
-        subsets = _maximal_consistent(items)
+        subsets, pairs = sweep([(it.lo_key, it.hi_key) for it in items])
         options = []
         for subset in subsets:
-            key = tuple(id(items[i]) for i in subset)
+            key = tuple([id(items[i]) for i in subset])
             option = self._options.get(key)
             if option is None:
                 members = tuple(self.member(items[i].claim) for i in subset)
                 lo = max((items[i] for i in subset), key=_lo_key)
                 hi = min((items[i] for i in subset), key=_hi_key)
-                region = self._range(self.quantities[name], *lo.lo, *hi.hi)
+                region = self._joined(self.quantities[name], *lo.lo, *hi.hi)
                 option = self._options[key] = Option(members, region)
             options.append(option)
-        key = tuple(id(o) for o in options)
+        key = tuple([id(o) for o in options])
         decided = self._choices.get(key)
         if decided is None:
             # A policy is a function of the options; the same sides recur over time.
@@ -726,7 +746,7 @@ class _Component:
                 low = it
             if hi_key > high.hi_key:
                 high = it
-        envelope = self._range(quantity, *low.lo, *high.hi)
+        envelope = self._joined(quantity, *low.lo, *high.hi)
         initial = self._initial[name]
         settled = None
         if lo_max <= hi_min:
@@ -745,7 +765,7 @@ class _Component:
             lower, upper = self._bounds_of(name, accepted, hull=settled.choice.envelope)
         interval = None
         if accepted:
-            interval = self._range(quantity, lower.value, lower.closed, upper.value, upper.closed)
+            interval = self._joined(quantity, lower.value, lower.closed, upper.value, upper.closed)
             if lower.via != "kind":
                 lines.append(self._sentence(lower))
             if upper.via != "kind":
@@ -836,15 +856,15 @@ class _Component:
         cached = self._bounds.get(key)
         if cached is not None:
             return cached
-        ids = tuple(sorted({it.claim.id for it in setters}))
+        # Setters come in claim id order, one item per claim.
+        ids = tuple([it.id for it in setters])
         carried = all(it.carried for it in setters)
         detail = ""
         if len(ids) == 1:
             notes = self._note(setters[0].claim)
             detail = _reading_detail(setters[0].claim)
         else:
-            by_id = {it.claim.id: it.claim for it in setters}
-            notes = " and ".join(f"{i} said {self._note(by_id[i])}" for i in ids)
+            notes = " and ".join([self._said(it.claim) for it in setters])
         bound = Bound.stated(
             name,
             side,  # type: ignore[arg-type]
@@ -1003,7 +1023,7 @@ class _Component:
         if items:
             lo = min(items, key=lambda it: it.lo_key)
             hi = max(items, key=lambda it: it.hi_key)
-            envelope = self._range(quantity, *lo.lo, *hi.hi)
+            envelope = self._joined(quantity, *lo.lo, *hi.hi)
         has_bounds = lower.via != "kind" or upper.via != "kind"
         status: Status
         if state.conflicts[name]:

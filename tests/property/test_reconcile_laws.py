@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 import claimrec
 from claimrec import Claim, ClaimSet, Quantity, Range, Span
 from claimrec.reconcile import _disjoint_pairs, _Item, _maximal_consistent
+from claimrec._sweep import sweep
 from claimrec.strategies import claim_sets, ranges, spans
 
 LAWS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -147,6 +148,24 @@ def test_the_sweep_finds_exactly_the_maximal_consistent_subsets(rs):
     brute = {(i, j) for i, j in itertools.combinations(range(len(rs)), 2)
              if not rs[i].overlaps(rs[j])}
     assert pairs == brute
+    subsets, swept = sweep([(it.lo_key, it.hi_key) for it in items])
+    assert {tuple(x) for x in subsets} == found
+    assert swept == sorted(brute)
+
+
+@LAWS
+@given(st.sampled_from(["count", "amount", "proportion"]).flatmap(
+    lambda k: st.lists(ranges(kinds=(k,), max_magnitude=20), min_size=2, max_size=6)))
+def test_ranges_joined_from_normal_ends_equal_the_checked_ones(rs):
+    # The reconciler joins ends of claims' ranges (intersections that are not empty,
+    # and hulls) without checking them again: that must give what checking gives.
+    for a, b in itertools.pairwise(rs):
+        for joined in (a & b, a | b):
+            if joined.is_empty:
+                continue
+            ends = (joined.lower, joined.upper, joined.lower_closed, joined.upper_closed)
+            fast = Range._from_normal_ends(a.kind, *ends, a.unit)
+            assert fast == Range(a.kind, *ends, a.unit) == joined
 
 
 def _both_paths(cs: ClaimSet, policy: str, day: dt.date | None):
