@@ -13,6 +13,7 @@ import io
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from fractions import Fraction
+from json.encoder import encode_basestring as _string
 from typing import Any, Final, Literal, TextIO, TypeAlias
 
 import attrs
@@ -350,12 +351,38 @@ def write_json(
     first = True
     for q in quantities:
         conflict = conflict or any(s.status == "conflict" for s in q.segments)
-        body = json.dumps(_quantity_json(q), sort_keys=True, indent=2, ensure_ascii=False)
+        body = _dump(_quantity_json(q), "")
         out.write(("\n" if first else ",\n") + f"    {json.dumps(q.name, ensure_ascii=False)}: ")
         out.write(body.replace("\n", "\n    "))
         first = False
     out.write("}\n}\n" if first else "\n  }\n}\n")
     return conflict
+
+
+def _dump(value: Any, pad: str) -> str:
+    """``json.dumps(value, sort_keys=True, indent=2, ensure_ascii=False)``, indented by
+    ``pad``: the same text, about twice as fast for a report's plain data (with an indent,
+    the json module encodes in Python, one generator step per token)."""
+    kind = type(value)
+    if kind is str:
+        return _string(value)
+    if kind is dict:
+        if not value:
+            return "{}"
+        inner = pad + "  "
+        body = ",\n".join([f"{inner}{_string(k)}: {_dump(value[k], inner)}" for k in sorted(value)])
+        return f"{{\n{body}\n{pad}}}"
+    if kind is list:
+        if not value:
+            return "[]"
+        inner = pad + "  "
+        body = ",\n".join([inner + _dump(item, inner) for item in value])
+        return f"[\n{body}\n{pad}]"
+    if value is None:
+        return "null"
+    if kind is int:
+        return int.__repr__(value)
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _md(text: str) -> str:

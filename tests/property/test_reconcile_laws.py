@@ -203,3 +203,22 @@ def test_the_lean_path_matches_the_general_path_on_the_seed_quantities_alone():
             lean, general = _both_paths(one, policy, None)
             assert [s.to_json() for s in lean] == [s.to_json() for s in general]
             assert any(s.status == "conflict" for s in lean) or name == "casualties"
+
+
+@LAWS
+@given(claim_sets(), POLICIES)
+def test_the_json_text_is_what_the_json_module_writes_for_the_report_data(cs, policy):
+    import json
+
+    report = claimrec.reconcile(cs, policy=policy)
+    expected = json.dumps(report.to_json(), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    assert report.dumps() == expected
+
+
+def test_the_json_writer_agrees_with_the_json_module_on_awkward_values():
+    import json
+
+    from claimrec.report import _dump
+
+    value = {"z": [], "a": {}, "é\n\"q\"": [1, -2, None, True, False, 0.5, "\u2028", {"k": [[]]}]}
+    assert _dump(value, "") == json.dumps(value, sort_keys=True, indent=2, ensure_ascii=False)
