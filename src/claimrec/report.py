@@ -349,14 +349,72 @@ def write_json(
     out.write('  "quantities": {')
     conflict = False
     first = True
+    ranges: dict[Range, str] = {}
     for q in quantities:
         conflict = conflict or any(s.status == "conflict" for s in q.segments)
-        body = _dump(_quantity_json(q), "")
+        body = _quantity_text(q, ranges)
         out.write(("\n" if first else ",\n") + f"    {json.dumps(q.name, ensure_ascii=False)}: ")
         out.write(body.replace("\n", "\n    "))
         first = False
     out.write("}\n}\n" if first else "\n  }\n}\n")
     return conflict
+
+
+def _quantity_text(q: QuantityReport, ranges: dict[Range, str]) -> str:
+    """``_dump(_quantity_json(q), "")``, written straight from the segments (a property
+    test checks they agree). ``ranges`` keeps the text of each range met so far."""
+    if q.segments:
+        texts = ",\n".join(["    " + _segment_text(seg, ranges) for seg in q.segments])
+        segments = f"[\n{texts}\n  ]"
+    else:
+        segments = "[]"
+    return (
+        f'{{\n  "kind": {_string(q.kind)},\n  "segments": {segments},\n'
+        f'  "unit": {_dump(q.unit, "  ")}\n}}'
+    )
+
+
+def _strings(values: Iterable[str], pad: str) -> str:
+    inner = ",\n".join([f"{pad}  {_string(v)}" for v in values])
+    return f"[\n{inner}\n{pad}]" if inner else "[]"
+
+
+def _range_text(value: Range | None, ranges: dict[Range, str]) -> str:
+    if value is None:
+        return "null"
+    found = ranges.get(value)
+    if found is None:
+        found = ranges[value] = _dump(value.to_json(), "      ")
+    return found
+
+
+def _segment_text(seg: Segment, ranges: dict[Range, str]) -> str:
+    """One segment's JSON object, as the seventh level of indentation writes it."""
+    pad = "      "
+    if seg.conflicts:
+        conflicts = ",\n".join([pad + "  " + _strings(c, pad + "  ") for c in seg.conflicts])
+        conflicts = f"[\n{conflicts}\n{pad}]"
+    else:
+        conflicts = "[]"
+    if seg.set_aside:
+        aside = ",\n".join([f"{pad}  {_string(k)}: {_string(v)}" for k, v in sorted(seg.set_aside)])
+        aside = f"{{\n{aside}\n{pad}}}"
+    else:
+        aside = "{}"
+    start = "null" if seg.start is None else f'"{seg.start.isoformat()}"'
+    end = "null" if seg.end is None else f'"{seg.end.isoformat()}"'
+    return (
+        f'{{\n{pad}"conflicts": {conflicts},\n'
+        f'{pad}"end": {end},\n'
+        f'{pad}"envelope": {_range_text(seg.envelope, ranges)},\n'
+        f'{pad}"interval": {_range_text(seg.interval, ranges)},\n'
+        f'{pad}"reasons": {_strings(seg.reasons, pad)},\n'
+        f'{pad}"set_aside": {aside},\n'
+        f'{pad}"start": {start},\n'
+        f'{pad}"status": {_string(seg.status)},\n'
+        f'{pad}"supporting": {_strings(seg.supporting, pad)}\n'
+        "    }"
+    )
 
 
 def _dump(value: Any, pad: str) -> str:
