@@ -339,3 +339,16 @@ def test_explain_shows_conditional_bounds_of_the_seed(seed):
 def test_explain_of_an_unknown_quantity_is_a_key_error():
     with pytest.raises(KeyError):
         _report().explain("nope")
+
+
+def test_write_json_writes_a_quantity_with_no_segments_as_the_json_module_would():
+    import io
+    import json
+
+    from claimrec.report import QuantityReport, write_json
+
+    out = io.StringIO()
+    write_json("strict", None, [QuantityReport("q", "amount", "USD", ())], out)
+    expected = {"at": None, "policy": "strict",
+                "quantities": {"q": {"kind": "amount", "unit": "USD", "segments": []}}}
+    assert out.getvalue() == json.dumps(expected, sort_keys=True, indent=2) + "\n"
