@@ -120,6 +120,54 @@ def test_a_cap_too_low_is_reported_as_not_converged():
     assert (model.iterations, model.converged) == (1, False)
 
 
+def self_confirming_bot():
+    """A prolific source that wins its one-on-one disputes by its own weight alone."""
+    rows = []
+    for i in range(6):  # the bot against one-off sources, one on one: it decides these alone
+        rows += [("bot", f"lone{i}", 100), (f"passer{i}", f"lone{i}", 101)]
+    for i in range(2):  # many-sided: the editor and a helper against scattered values
+        rows += [
+            ("editor", f"many{i}", 1),
+            (f"helper{i}", f"many{i}", 1),
+            ("bot", f"many{i}", 2),
+            (f"x{i}", f"many{i}", 3),
+            (f"y{i}", f"many{i}", 4),
+        ]
+    for i in range(2):  # the bot against the editor, one on one
+        rows += [("bot", f"duel{i}", 5), ("editor", f"duel{i}", 6)]
+    return rows
+
+
+def test_a_self_confirming_source_is_outvoted_by_one_right_where_many_spoke():
+    # Counting every conflict once, the bot's six one-on-one wins (each decided by its own
+    # weight) outweigh its two losses in the many-sided conflicts, and it wins both duels
+    # (0.75 against 0.5). A conflict among k options counts k - 1 times: the four-sided
+    # conflicts count three times each, so the editor's record there outweighs the bot's
+    # one-on-one wins.
+    model = learn_points(self_confirming_bot())
+    assert (model.truths["duel0"], model.truths["duel1"]) == (6, 6)
+    bot, editor = model.sources["bot"], model.sources["editor"]
+    assert (bot.conflicts, bot.agreed, bot.weight, bot.agreed_weight) == (10, 6, 14, 6)
+    assert bot.reliability == Fraction(2 * Fraction(1, 2) + 6, 2 + 14)
+    assert (editor.conflicts, editor.agreed, editor.weight, editor.agreed_weight) == (4, 4, 8, 8)
+    assert editor.text == (
+        "editor 0.9 = (2 x 0.5 + 8 agreed) / (2 + 8 in all): agreed in 4 of 4 conflicts, "
+        "each counting its options - 1"
+    )
+    assert model.sources["x0"].text == (
+        "x0 0.2 = (2 x 0.5 + 0 agreed) / (2 + 3 in all): agreed in 0 of 1 conflict, "
+        "counting its options - 1"
+    )
+    assert model.sources["passer0"].text == "passer0 1/3 = (2 x 0.5 + 0 agreed) / (2 + 1 conflict)"
+
+
+def test_claim_sets_weigh_conflicts_by_their_options_as_plain_rows_do():
+    rows = self_confirming_bot()
+    points, claims = learn_points(rows), learn(as_claimset(rows))
+    assert points.sources == claims.sources
+    assert claims.truths["duel0"] == Range.exact(6)
+
+
 # -- determinism --------------------------------------------------------------------------------
 
 
@@ -338,6 +386,8 @@ def test_learn_on_the_seed_skips_shares_of_other_quantities(seed):
         "claims": 2,
         "conflicts": 1,
         "agreed": 1,
+        "weight": 1,
+        "agreed_weight": 1,
     }
 
 
@@ -529,7 +579,10 @@ def test_learn_points_groups_values_and_counts_a_source_once_per_variable():
     ]
     model = learn_points(rows, priors={"a": Fraction(9, 10)})
     assert model.truths == {"q": 1, "r": 5, "s": 7, "t": 2}
-    assert model.sources["c"] == SourceTrust("c", Fraction(2, 4), Fraction(1, 2), 3, 2, 1)
+    # q has three options (1, 2, 3) and counts twice; t has two and counts once
+    assert model.sources["c"] == SourceTrust(
+        "c", Fraction(2, 5), Fraction(1, 2), 3, 2, 1, weight=3, agreed_weight=1
+    )
     assert model.sources["a"].prior == Fraction(9, 10)
     assert model.conflicts == 2
 

@@ -11,7 +11,9 @@ conflict in a claim set at once, in the style of CRH/GTM truth discovery:
    once at reliability x the claim's credibility and evidence weights;
 3. each origin's reliability becomes ``(s x prior + agreed) / (s + conflicts)``: of the
    conflicts it took part in, the share the learned truth agreed with, pulled towards the
-   prior by ``s`` (``prior_strength``, 2) imagined conflicts;
+   prior by ``s`` (``prior_strength``, 2) imagined conflicts; a conflict among ``k``
+   options counts ``k - 1`` times (once per rival the learned truth was chosen over), so
+   a two-sided conflict, where the heavier side wins on its own weight, teaches least;
 4. repeat 2-3 until no reliability moves by more than ``tolerance`` (an iteration in
    which no learned truth changes moves none) or ``max_iterations`` is reached.
 
@@ -129,11 +131,19 @@ class SourceTrust:
 
     ``conflicts`` counts the conflicting quantities (over a time) it took part in and
     ``agreed`` those whose learned truth agreed with it; ``claims`` counts every claim it
-    made that learning could use.
+    made that learning could use. ``weight`` and ``agreed_weight`` count the same
+    conflicts, each as many times as it has options less one (a two-sided conflict once,
+    one among three options twice): the reliability is
+    ``(prior_strength x prior + agreed_weight) / (prior_strength + weight)``. When every
+    conflict was two-sided they equal ``conflicts`` and ``agreed`` (the default).
 
     >>> t = SourceTrust("nis", Fraction(13, 15), Fraction(4, 5), claims=2, conflicts=1, agreed=1)
     >>> t.text
     'nis 13/15 = (2 x 0.8 + 1 agreed) / (2 + 1 conflict)'
+    >>> SourceTrust("c", Fraction(10, 13), Fraction(1, 2), 5, 5, 3, weight=11, agreed_weight=9).text
+    'c 10/13 = (2 x 0.5 + 9 agreed) / (2 + 11 in all): agreed in 3 of 5 conflicts, each counting its options - 1'
+    >>> SourceTrust("d", Fraction(1, 4), Fraction(1, 2), 1, 1, 0, weight=2, agreed_weight=0).text
+    'd 0.25 = (2 x 0.5 + 0 agreed) / (2 + 2 in all): agreed in 0 of 1 conflict, counting its options - 1'
     """
 
     id: str
@@ -143,6 +153,10 @@ class SourceTrust:
     conflicts: int
     agreed: int
     prior_strength: Fraction = PRIOR_STRENGTH
+    weight: int = attrs.field(default=attrs.Factory(lambda self: self.conflicts, takes_self=True))
+    agreed_weight: int = attrs.field(
+        default=attrs.Factory(lambda self: self.agreed, takes_self=True)
+    )
 
     @property
     def text(self) -> str:
@@ -151,11 +165,18 @@ class SourceTrust:
         >>> learn_points([("a", "q", 1)]).sources["a"].text
         'a 0.5 = (2 x 0.5 + 0 agreed) / (2 + 0 conflicts)'
         """
-        plural = "" if self.conflicts == 1 else "s"
+        s, head = _show(self.prior_strength), f"{self.id} {_show(self.reliability)}"
+        if self.weight == self.conflicts:
+            plural = "" if self.conflicts == 1 else "s"
+            return (
+                f"{head} = ({s} x {_show(self.prior)} + {self.agreed} agreed) / ({s} + "
+                f"{self.conflicts} conflict{plural})"
+            )
+        each = "conflict, counting" if self.conflicts == 1 else "conflicts, each counting"
         return (
-            f"{self.id} {_show(self.reliability)} = ({_show(self.prior_strength)} x "
-            f"{_show(self.prior)} + {self.agreed} agreed) / ({_show(self.prior_strength)} + "
-            f"{self.conflicts} conflict{plural})"
+            f"{head} = ({s} x {_show(self.prior)} + {self.agreed_weight} agreed) / ({s} + "
+            f"{self.weight} in all): agreed in {self.agreed} of {self.conflicts} {each} its "
+            "options - 1"
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -171,6 +192,8 @@ class SourceTrust:
             "claims": self.claims,
             "conflicts": self.conflicts,
             "agreed": self.agreed,
+            "weight": self.weight,
+            "agreed_weight": self.agreed_weight,
         }
 
 
@@ -187,7 +210,7 @@ class TrustModel:
     >>> model.truths["q1"], model.reliability("c"), model.reliability("nobody") is None
     (5, Fraction(1, 3), True)
     >>> model.to_json()["sources"]["a"]
-    {'reliability': '2/3', 'reliability_float': 0.666..., 'prior': '1/2', 'claims': 1, 'conflicts': 1, 'agreed': 1}
+    {'reliability': '2/3', 'reliability_float': 0.666..., 'prior': '1/2', 'claims': 1, 'conflicts': 1, 'agreed': 1, 'weight': 1, 'agreed_weight': 1}
     """
 
     sources: Mapping[str, SourceTrust]
@@ -272,7 +295,11 @@ class _Problem:
     def solve(
         self, strength: Fraction, tolerance: float | Fraction, max_iterations: int
     ) -> TrustModel:
-        """Alternate learned truths and reliabilities until they settle."""
+        """Alternate learned truths and reliabilities until they settle.
+
+        A conflict among ``k`` options counts ``k - 1`` times, in a source's agreements
+        (when the learned truth sides with it) and in its total alike.
+        """
         flat, spans = self.flat, self.spans
         trials = Counter(self.seen)
         priors = [float(p) for p in self.priors]
@@ -283,6 +310,12 @@ class _Problem:
         groups = list(distinct)
         pairs = [lo for lo, hi in spans if hi - lo == 2]
         longer = [(lo, hi) for lo, hi in spans if hi - lo > 2]
+        # Each conflict's count, in the order of ``wins``: 1 for two options, k - 1 for k.
+        counts = [1] * len(pairs) + [hi - lo - 1 for lo, hi in longer]
+        weighed = Counter(trials)
+        for lo, hi in longer:
+            for s in set(chain.from_iterable(flat[lo:hi])):
+                weighed[s] += hi - lo - 2
         weights = priors
         wins: list[int] = []
         hits: Counter[int] = Counter()
@@ -304,14 +337,19 @@ class _Problem:
                 part = scores[lo:hi]
                 new_wins.append(lo + part.index(max(part)))
             if wins:
-                for old, win in zip(wins, new_wins, strict=True):
+                for old, win, count in zip(wins, new_wins, counts, strict=True):
                     if old != win:
-                        hits.subtract(flat[old])
-                        hits.update(flat[win])
+                        for s in flat[old]:
+                            hits[s] -= count
+                        for s in flat[win]:
+                            hits[s] += count
             else:
-                hits = Counter(chain.from_iterable(map(flat.__getitem__, new_wins)))
+                hits = Counter(chain.from_iterable(map(flat.__getitem__, new_wins[: len(pairs)])))
+                for win, count in zip(new_wins[len(pairs) :], counts[len(pairs) :], strict=True):
+                    for s in flat[win]:
+                        hits[s] += count
             wins = new_wins
-            new = [(a * p + hits[s]) / (a + trials[s]) for s, p in enumerate(priors)]
+            new = [(a * p + hits[s]) / (a + weighed[s]) for s, p in enumerate(priors)]
             delta = max((abs(x - y) for x, y in zip(new, weights, strict=True)), default=0.0)
             weights = new
             if delta <= tolerance:
@@ -322,15 +360,18 @@ class _Problem:
         names += [self.names[i] for i, (lo, hi) in enumerate(spans) if hi - lo > 2]
         for name, win in zip(names, wins, strict=True):
             truths[name] = self.regions[win]
+        agreed = Counter(chain.from_iterable(map(flat.__getitem__, wins)))
         sources = {
             source: SourceTrust(
                 source,
-                (strength * self.priors[s] + hits[s]) / (strength + trials[s]),
+                (strength * self.priors[s] + hits[s]) / (strength + weighed[s]),
                 self.priors[s],
                 self.claims[s],
                 trials[s],
-                hits[s],
+                agreed[s],
                 strength,
+                weighed[s],
+                hits[s],
             )
             for s, source in enumerate(self.sources)
         }
