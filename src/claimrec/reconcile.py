@@ -28,7 +28,6 @@ Range(count [0, 0])
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import functools
 import itertools
@@ -38,7 +37,7 @@ from typing import Any
 
 import attrs
 
-from claimrec._sweep import lower_key, maximal_overlaps, sweep, upper_key
+from claimrec._sweep import lower_key, sweep, upper_key
 from claimrec.claims import Claim, ClaimSet, Constraint, Quantity
 from claimrec.constraints import (
     Domain,
@@ -266,22 +265,6 @@ def _plausible_reason(interval: Range, items: Sequence[_Item]) -> str | None:
     return f"best estimate {best}, narrowed by plausible readings: {used}"
 
 
-def _disjoint_pairs(items: Sequence[_Item]) -> list[tuple[int, int]]:
-    """Every pair (i, j) of items that share no value: the minimal conflicts."""
-    by_upper = sorted(range(len(items)), key=lambda i: items[i].hi_key)
-    upper_keys = [items[i].hi_key for i in by_upper]
-    pairs = set()
-    for j, item in enumerate(items):
-        for i in by_upper[: bisect.bisect_left(upper_keys, item.lo_key)]:
-            pairs.add((min(i, j), max(i, j)))
-    return sorted(pairs)
-
-
-def _maximal_consistent(items: Sequence[_Item]) -> list[list[int]]:
-    """The maximal subsets sharing a common value, by one sweep over the ends."""
-    return maximal_overlaps([(it.lo_key, it.hi_key) for it in items])
-
-
 # -- one group of linked quantities ------------------------------------------------
 
 
@@ -427,7 +410,7 @@ class _Component:
         for start, end in slices:
             items, _ = self._contributions(start, end)
             for found in items.values():
-                for i, j in _disjoint_pairs(found):
+                for i, j in sweep([(it.lo_key, it.hi_key) for it in found])[1]:
                     disputed.update((found[i].claim.id, found[j].claim.id))
         return frozenset(disputed)
 
@@ -1111,39 +1094,18 @@ def _trim(segments: list[Segment]) -> None:
         segments.pop()
 
 
+@attrs.define
 class _Settled:
     """One quantity's conflict in one slice, and what the policy made of it."""
 
-    __slots__ = (
-        "accepted",
-        "conflicts",
-        "decided",
-        "items",
-        "options",
-        "pairs",
-        "set_aside",
-        "subsets",
-    )
-
-    def __init__(
-        self,
-        items: list[_Item],
-        pairs: list[tuple[int, int]],
-        subsets: list[list[int]],
-        options: list[Option],
-        decided: tuple[Choice, str],
-        accepted: list[_Item],
-        set_aside: dict[str, str],
-        conflicts: set[tuple[str, ...]],
-    ) -> None:
-        self.items = items
-        self.pairs = pairs
-        self.subsets = subsets
-        self.options = options
-        self.decided = decided
-        self.accepted = accepted
-        self.set_aside = set_aside
-        self.conflicts = conflicts
+    items: list[_Item]
+    pairs: list[tuple[int, int]]
+    subsets: list[list[int]]
+    options: list[Option]
+    decided: tuple[Choice, str]
+    accepted: list[_Item]
+    set_aside: dict[str, str]
+    conflicts: set[tuple[str, ...]]
 
     @property
     def choice(self) -> Choice:
