@@ -1,9 +1,12 @@
 """Time and peak memory of reconcile on generated claim sets, beside the time to load them.
 
-    python bench/reconcile_bench.py [--sizes 10000 100000 1000000] [--seed 7]
+    python bench/reconcile_bench.py [--sizes 10000 100000 1000000] [--seed 7] [--stream]
+                                    [--agreeing] [--policy NAME]
 
 Each size runs in its own subprocess, so peak memory (ru_maxrss) is that size's own.
-About 10 claims per quantity, with varied periods; some claims conflict.
+About 10 claims per quantity, with varied periods; a fifth of the claims are off by a
+factor of 2 or 3, so many segments conflict (with ``--agreeing``, none is: every claim
+contains the truth, to measure the cost of conflicts).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import time
 from pathlib import Path
 
 
-def generate(n_claims: int, seed: int) -> dict:
+def generate(n_claims: int, seed: int, agreeing: bool = False) -> dict:
     rng = random.Random(seed)
     n_q = max(1, n_claims // 10)
     base = dt.date(2024, 1, 1)
@@ -31,6 +34,8 @@ def generate(n_claims: int, seed: int) -> dict:
         q = rng.randrange(n_q)
         truth = 1000 + 37 * q
         centre = truth if rng.random() < 0.8 else truth * rng.choice([2, 3]) // 1
+        if agreeing:
+            centre = truth
         half = rng.choice([0, 10, 50, 100])
         start = base + dt.timedelta(days=rng.randrange(0, 300))
         end = start + dt.timedelta(days=rng.choice([1, 7, 30, 90]))
@@ -83,6 +88,8 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--policy", default="most_reliable")
+    parser.add_argument("--agreeing", action="store_true",
+                        help="every claim contains the truth: no conflicts")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--stream", action="store_true",
                         help="stream the JSON report (iter_reconcile + write_json) instead "
@@ -92,6 +99,8 @@ def main() -> None:
         child(args.child, args.policy, args.stream)
         return
     how = "streamed JSON report" if args.stream else "Report in memory"
+    if args.agreeing:
+        how += "; every claim agrees"
     print(f"policy {args.policy}; ~10 claims per quantity; {how}; "
           f"Python {sys.version.split()[0]}")
     print(f"{'claims':>9} {'load s':>8} {'reconcile s':>12} {'ratio':>6} {'segments':>9} "
@@ -99,7 +108,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
             path = Path(tmp) / f"claims-{n}.json"
-            path.write_text(json.dumps(generate(n, args.seed)))
+            path.write_text(json.dumps(generate(n, args.seed, args.agreeing)))
             out = subprocess.run(
                 [sys.executable, __file__, "--child", str(path), "--policy", args.policy,
                  *(["--stream"] if args.stream else [])],
