@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any, Final, Literal, TypeAlias
 
 from claimrec._exact import Number, exact
+from claimrec._gc import paused
 from claimrec.claims import Claim, ClaimSet, Constraint, Quantity, Term
 from claimrec.errors import ClaimFileError, ClaimrecError
 from claimrec.provenance import Attribution, Source
@@ -238,6 +239,12 @@ def from_dict(data: object, *, path: str | None = None, lexicon: Lexicon | None 
     ...
     claimrec.errors.ClaimFileError: <claims>: quantity 'q': kind: expected one of count, proportion, amount, got 'tally'
     """
+    # Claims, their ranges and spans are made by the million and form no cycles.
+    with paused():
+        return _from_dict(data, path, lexicon)
+
+
+def _from_dict(data: object, path: str | None, lexicon: Lexicon | None) -> ClaimSet:
     ctx = _Context(path)
     if not isinstance(data, dict):
         raise ctx.fail(f"expected a claim-file object, got {type(data).__name__}")
@@ -553,10 +560,12 @@ def loads(
     """Read a claim set from JSON or TOML text."""
     ctx = _Context(path)
     try:
-        if format == "toml":
-            data: object = tomllib.loads(text, parse_float=Decimal)
-        else:
-            data = json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
+        # The parsed objects are as many as the claims and form no cycles.
+        with paused():
+            if format == "toml":
+                data: object = tomllib.loads(text, parse_float=Decimal)
+            else:
+                data = json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
     except json.JSONDecodeError as err:
         raise ctx.fail(
             f"not valid JSON at line {err.lineno}, column {err.colno}: {err.msg}"
@@ -581,6 +590,11 @@ def loads_lines(text: str, *, path: str | None = None, lexicon: Lexicon | None =
     >>> loads_lines(text).claim("a").value
     Range(count [7,500, 8,500])
     """
+    with paused():
+        return _loads_lines(text, path, lexicon)
+
+
+def _loads_lines(text: str, path: str | None, lexicon: Lexicon | None) -> ClaimSet:
     ctx = _Context(path)
     header: object = None
     claims: list[object] = []

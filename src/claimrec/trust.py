@@ -43,7 +43,6 @@ absence_of_evidence 0.5 = 0.3, nyt credibility 3 0.6 x estimate 0.8 = 0.48
 
 from __future__ import annotations
 
-import gc
 import math
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
@@ -55,6 +54,7 @@ from typing import Any, Final
 import attrs
 
 from claimrec._exact import exact, format_number, to_json_number
+from claimrec._gc import paused
 from claimrec._sweep import Key, lower_key, maximal_overlaps, upper_key
 from claimrec.claims import Claim, ClaimSet
 from claimrec.errors import PolicyError
@@ -437,15 +437,10 @@ def learn_points(
         [_fraction(table.get(name, Fraction(1, 2)), f"prior of {name!r}") for name in names],
         [counts[name] for name in names],
     )
-    was_enabled = gc.isenabled()
     # Millions of small tuples and lists, none of which can form a cycle, would set the
     # cyclic collector off again and again: it costs more than the grouping itself.
-    gc.disable()
-    try:
+    with paused():
         _add_points(problem, rows, index)
-    finally:
-        if was_enabled:
-            gc.enable()
     return problem.solve(strength, tolerance, max_iterations)
 
 
