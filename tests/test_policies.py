@@ -243,3 +243,24 @@ def test_get_policy_returns_a_policy_object_unchanged():
 def test_get_policy_of_an_unknown_name_lists_the_known_ones():
     with pytest.raises(PolicyError, match="unknown name 'loudest'; expected one of strict, "):
         get_policy("loudest")
+
+
+def test_an_origin_whose_claims_all_weigh_less_than_nothing_counts_as_nothing():
+    from fractions import Fraction
+
+    from claimrec.policies import Member, Option
+
+    option = Option((Member("a", Fraction(-1, 2), "", "x"), Member("b", Fraction(1, 3), "", "y")))
+    assert option.weight == Fraction(1, 3)
+    assert option.origins == ("x", "y")
+
+
+def test_weights_refuse_a_negative_weight():
+    import pytest
+
+    from claimrec.errors import ValidationError
+    from claimrec.policies import Weights
+
+    with pytest.raises(ValidationError, match="weight of 'denial': expected a number >= 0"):
+        Weights(evidence={"observation": 1, "estimate": 1, "denial": "-0.1",
+                          "absence_of_evidence": 1})

@@ -241,6 +241,7 @@ def test_to_json_gives_the_derivation_as_plain_data():
         "claims": [],
         "constraint": "c2",
         "premises": [BUDANOV.to_json(), NIS.to_json()],
+        "repeated": False,
         "rests_on": ["budanov", "nis_losses"],
         "constraints": ["c2"],
     }
@@ -255,3 +256,47 @@ def test_to_json_writes_infinity_as_null_and_fractions_as_strings():
 
 def test_to_json_writes_an_integral_fraction_as_an_integer():
     assert Bound.of_kind("q", "upper", Fraction(2), True).to_json()["value"] == 2
+
+
+def _revised(times: int) -> Bound:
+    """A bound revised ``times`` times through one constraint, each revision resting on
+    its earlier self twice (as a relation x = s * x does): 2^times paths, times + 1 nodes."""
+    bound = Bound.stated("x", "lower", Fraction(-8), True, ("c1",))
+    for _ in range(times):
+        value = Fraction(bound.value) / 2
+        bound = Bound.derived("x", "lower", value, True, "c0", "x = s * x", (bound, bound))
+    return bound
+
+
+def test_a_derivation_that_reuses_a_bound_is_shown_once_per_bound_not_once_per_path():
+    deep = _revised(200)
+    lines = deep.tree()
+    # 200 derived bounds shown once, 199 named again, and the stated bound at the
+    # bottom twice (a stated bound has nothing under it to spell out).
+    assert len(lines) == 200 + 199 + 2
+    assert sum(line.endswith("as derived above") for line in lines) == 199
+    assert sum(line.strip() == "x >= -8  stated by c1" for line in lines) == 2
+
+
+def test_to_json_of_a_derivation_that_reuses_a_bound_marks_the_repeats():
+    import json
+
+    data = _revised(200).to_json()
+    text = json.dumps(data)
+    assert text.count('"repeated": true') == 199
+    assert text.count('"repeated": false') == 200 + 2
+    node = data
+    for _ in range(199):
+        first, second = node["premises"]
+        assert second["repeated"] and second["premises"] == []
+        node = first
+    assert [p["claims"] for p in node["premises"]] == [["c1"], ["c1"]]
+
+
+def test_a_long_chain_of_derivations_is_shown_without_recursion():
+    bound = Bound.stated("q0", "lower", 1, True, ("a",))
+    # Deeper than Python's recursion limit: both walk the derivation with a stack.
+    for i in range(1, 1500):
+        bound = Bound.derived(f"q{i}", "lower", 1, True, f"k{i}", f"q{i-1} <= q{i}", (bound,))
+    assert len(bound.tree()) == 1500
+    assert len(bound.to_json()["constraints"]) == 1499

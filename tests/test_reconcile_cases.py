@@ -716,3 +716,27 @@ def test_json_output_of_the_seed_has_every_claim_accounted_for(seed):
             mentioned.update(seg["supporting"])
             mentioned.update(seg["set_aside"])
     assert mentioned == {c.id for c in seed.claims}
+
+
+def test_a_quantity_that_is_a_share_of_itself_is_explained_in_as_many_lines_as_bounds():
+    # x = s * x, s in [1/6, 7/12): each revision of x rests on x twice, so written out
+    # as a tree the derivation would have 2^(revisions) lines.
+    from fractions import Fraction
+
+    from claimrec import FractionOf
+
+    cs = ClaimSet(
+        quantities=[Quantity("x", "amount", cumulative=True)],
+        claims=[
+            Claim("c0", "x", FractionOf(Range("proportion", Fraction(1, 6), Fraction(7, 12),
+                                              True, False), "x")),
+            Claim("c1", "x", Range("amount", Fraction(-699, 2), 235, False, False),
+                  period=Span("2001-06-22", "2002-07-27")),
+        ],
+    )
+    report = claimrec.reconcile(cs)
+    text = report.explain("x")
+    assert "as derived above" in text
+    assert len(text.splitlines()) < 5_000
+    data = json.dumps([s.lower.to_json() for s in report["x"] if s.lower is not None])
+    assert '"repeated": true' in data and len(data) < 2_000_000

@@ -46,15 +46,19 @@ def maximal_overlaps(spans: Sequence[tuple[Key, Key]]) -> list[list[int]]:
     ...                   (lower_key(6, True), upper_key(7, True))])
     [[0, 1], [1, 2]]
     """
-    return sweep(spans)[0]
+    return sweep(spans, pairs=False)[0]
 
 
-def sweep(spans: Sequence[tuple[Key, Key]]) -> tuple[list[list[int]], list[tuple[int, int]]]:
-    """The maximal overlapping sets (as :func:`maximal_overlaps`) and every disjoint pair
-    ``(i, j)``, ``i < j``, sorted, from one pass over the sorted ends.
+def sweep(
+    spans: Sequence[tuple[Key, Key]], *, pairs: bool = True
+) -> tuple[list[list[int]], list[tuple[int, int]]]:
+    """The maximal overlapping sets (as :func:`maximal_overlaps`) and, with ``pairs``,
+    every disjoint pair ``(i, j)``, ``i < j``, sorted, from one pass over the sorted ends.
 
     A span starting after another has ended shares no value with it (that is what the
-    keys are made for), so each start pairs with the spans ended before it.
+    keys are made for), so each start pairs with the spans ended before it. The pairs
+    can be as many as n^2 / 4 (spans one after another): ask for them only when they
+    are wanted, as the conflicts of a reconciled segment are.
 
     >>> sweep([(lower_key(0, True), upper_key(1, True)),
     ...        (lower_key(2, True), upper_key(3, True)),
@@ -68,17 +72,19 @@ def sweep(spans: Sequence[tuple[Key, Key]]) -> tuple[list[list[int]], list[tuple
     ended: list[int] = []
     added = False
     found = []
-    pairs = []
+    disjoint: list[tuple[int, int]] = []
     for _, kind, i in events:
         if kind == 0:
             active.add(i)
             added = True
-            pairs += [(j, i) if j < i else (i, j) for j in ended]
+            if pairs:
+                disjoint += [(j, i) if j < i else (i, j) for j in ended]
         else:
             if added:
                 found.append(sorted(active))
                 added = False
             active.discard(i)
-            ended.append(i)
-    pairs.sort()
-    return found, pairs
+            if pairs:
+                ended.append(i)
+    disjoint.sort()
+    return found, disjoint

@@ -35,7 +35,7 @@ import attrs
 
 from claimrec._exact import exact, format_number
 from claimrec.claims import Claim
-from claimrec.errors import PolicyError
+from claimrec.errors import PolicyError, ValidationError
 from claimrec.provenance import CREDIBILITY_WEIGHTS, GRADE_WEIGHTS, Source
 from claimrec.ranges import Range
 
@@ -63,8 +63,15 @@ EVIDENCE_WEIGHTS: Final[Mapping[str, Fraction]] = {
 """Default weight of each evidence kind: not seeing something weighs half of seeing it."""
 
 
+_ZERO: Final = Fraction(0)
+
+
 def _weight_table(value: Mapping[Any, object]) -> dict[Any, Fraction]:
-    return {k: Fraction(exact(v, f"weight of {k!r}")) for k, v in value.items()}
+    table = {k: Fraction(exact(v, f"weight of {k!r}")) for k, v in value.items()}
+    for k, v in table.items():
+        if v < 0:
+            raise ValidationError(f"weight of {k!r}: expected a number >= 0, got {format_number(v)}")
+    return table
 
 
 @attrs.frozen
@@ -166,9 +173,11 @@ class Option:
     def __attrs_post_init__(self) -> None:
         best: dict[str, Fraction] = {}
         for m in self.members:
+            # An origin counts at its strongest claim, and never below nothing.
+            weight = m.weight if m.weight > 0 else _ZERO
             known = best.get(m.origin)
-            if known is None or m.weight > known:
-                best[m.origin] = m.weight
+            if known is None or weight > known:
+                best[m.origin] = weight
         # Sum over the least common denominator in plain ints, reduced once at the end
         # (adding Fractions one by one reduces at every step; weights share few
         # denominators, so the common one stays small).

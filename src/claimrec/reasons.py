@@ -229,43 +229,88 @@ class Bound:
     def tree(self, indent: int = 0) -> list[str]:
         """The full justification tree, one line per node, indented by depth.
 
+        A derivation can use one bound many times (a bound revised again and again
+        through the same constraint rests on its earlier selves twice over): each
+        derived bound is spelled out where it first appears, and later only named.
+
         >>> b = Bound.stated("x", "lower", 1, True, ("a",))
         >>> d = Bound.derived("y", "lower", 1, True, "k", "x <= y", (b,))
         >>> print("\\n".join(d.tree()))
         y >= 1  by k: x <= y
           x >= 1  stated by a
+        >>> e = Bound.derived("z", "lower", 2, True, "m", "x + y <= z", (d, d))
+        >>> print("\\n".join(e.tree()))
+        z >= 2  by m: x + y <= z
+          y >= 1  by k: x <= y
+            x >= 1  stated by a
+          y >= 1  as derived above
         """
-        pad = "  " * indent
-        head = f"{pad}{self.quantity} {self.symbol} {self.value_text()}"
+        lines: list[str] = []
+        shown: set[int] = set()
+        stack: list[tuple[Bound, int]] = [(self, indent)]
+        while stack:
+            bound, depth = stack.pop()
+            head = f"{'  ' * depth}{bound.quantity} {bound.symbol} {bound.value_text()}"
+            expands = bound._expands()
+            if expands and id(bound) in shown:
+                lines.append(f"{head}  as derived above")
+                continue
+            lines.append(f"{head}  {bound._how()}")
+            if expands:
+                shown.add(id(bound))
+                stack.extend((p, depth + 1) for p in reversed(bound.premises))
+        return lines
+
+    def _expands(self) -> bool:
+        """Whether the tree shows this bound's premises under it."""
+        return self.via == "constraint" or (self.via == "carried" and not self.claims)
+
+    def _how(self) -> str:
+        """How the bound was obtained, as a tree line says it after the bound."""
         if self.via == "constraint":
-            lines = [f"{head}  by {self.constraint}: {self.constraint_text}"]
-            for premise in self.premises:
-                lines.extend(premise.tree(indent + 1))
-            return lines
+            return f"by {self.constraint}: {self.constraint_text}"
         if self.via == "carried" and not self.claims:
-            lines = [f"{head}  carried from {self.note} (cumulative)"]
-            for premise in self.premises:
-                lines.extend(premise.tree(indent + 1))
-            return lines
+            return f"carried from {self.note} (cumulative)"
         if self.via == "kind":
-            return [f"{head}  by the quantity's kind"]
+            return "by the quantity's kind"
         how = "carried from" if self.via == "carried" else "stated by"
         if len(self.claims) > 1 and self.note:
-            return [f"{head}  {how} {self.note}"]
+            return f"{how} {self.note}"
         note = f" {self.note}" if self.note else ""
-        return [f"{head}  {how} {', '.join(self.claims)}{note}"]
+        return f"{how} {', '.join(self.claims)}{note}"
 
     def to_json(self) -> dict[str, object]:
-        """The bound and its derivation as plain data."""
-        return {
-            "quantity": self.quantity,
-            "side": self.side,
-            "value": None if self.value is None else to_json_number(self.value),
-            "closed": self.closed,
-            "via": self.via,
-            "claims": list(self.claims),
-            "constraint": self.constraint,
-            "premises": [p.to_json() for p in self.premises],
-            "rests_on": sorted(self.label),
-            "constraints": sorted(self.constraints()),
-        }
+        """The bound and its derivation as plain data.
+
+        As in :meth:`tree`, a derived bound met again inside the same derivation is not
+        spelled out again: it comes with ``"repeated": true`` and no premises.
+        """
+        shown: set[int] = set()
+        root: dict[str, object] = {}
+        stack: list[tuple[Bound, dict[str, object]]] = [(self, root)]
+        while stack:
+            bound, out = stack.pop()
+            repeated = bool(bound.premises) and id(bound) in shown
+            premises: list[dict[str, object]] = []
+            out.update(
+                {
+                    "quantity": bound.quantity,
+                    "side": bound.side,
+                    "value": None if bound.value is None else to_json_number(bound.value),
+                    "closed": bound.closed,
+                    "via": bound.via,
+                    "claims": list(bound.claims),
+                    "constraint": bound.constraint,
+                    "premises": premises,
+                    "repeated": repeated,
+                    "rests_on": sorted(bound.label),
+                    "constraints": sorted(bound.constraints()),
+                }
+            )
+            if repeated or not bound.premises:
+                continue
+            shown.add(id(bound))
+            children: list[dict[str, object]] = [{} for _ in bound.premises]
+            premises.extend(children)
+            stack.extend(reversed(list(zip(bound.premises, children, strict=True))))
+        return root

@@ -580,23 +580,20 @@ class _Component:
             accepted = []
         else:
             accepted = [items[i] for i in subsets[choice.index]]
+        conflicts: set[tuple[str, ...]] = set()
+        rivals_of: dict[str, set[str]] = {}
+        for i, j in pairs:
+            one, other = items[i].id, items[j].id
+            conflicts.add((one, other) if one < other else (other, one))
+            rivals_of.setdefault(one, set()).add(other)
+            rivals_of.setdefault(other, set()).add(one)
         set_aside: dict[str, str] = {}
         if not choice.envelope:
-            kept_ids = {it.claim.id for it in accepted}
-            rivals_of: dict[str, set[str]] = {}
-            for i, j in pairs:
-                one, other = items[i].claim.id, items[j].claim.id
-                rivals_of.setdefault(one, set()).add(other)
-                rivals_of.setdefault(other, set()).add(one)
+            kept_ids = {it.id for it in accepted}
             by = _set_aside_by(self.policy, choice)
             for it in items:
-                ident = it.claim.id
-                if ident not in kept_ids:
-                    set_aside[ident] = self._rivals_text(rivals_of.get(ident, set())) + by
-        conflicts: set[tuple[str, ...]] = set()
-        for i, j in pairs:
-            one, other = items[i].claim.id, items[j].claim.id
-            conflicts.add((one, other) if one < other else (other, one))
+                if it.id not in kept_ids:
+                    set_aside[it.id] = self._rivals_text(rivals_of.get(it.id, set())) + by
         return _Settled(items, pairs, subsets, options, decided, accepted, set_aside, conflicts)
 
     def _rivals_text(self, rivals: set[str]) -> str:
@@ -968,7 +965,7 @@ class _Component:
         for name, (subsets, options) in sorted(state.options.items()):
             chosen = {it.claim.id for it in state.accepted.get(name, [])}
             for subset, option in zip(subsets, options, strict=True):
-                ids = tuple(sorted(option.ids))
+                ids = option.ids
                 if set(ids) == chosen:
                     continue
                 trial = dict(kept)

@@ -349,10 +349,11 @@ def write_json(
     out.write('  "quantities": {')
     conflict = False
     first = True
-    ranges: dict[Range, str] = {}
     for q in quantities:
         conflict = conflict or any(s.status == "conflict" for s in q.segments)
-        body = _quantity_text(q, ranges)
+        # The text of each range is made once per quantity (not kept across quantities,
+        # so memory stays that of one quantity's report).
+        body = _quantity_text(q, {})
         out.write(("\n" if first else ",\n") + f"    {json.dumps(q.name, ensure_ascii=False)}: ")
         out.write(body.replace("\n", "\n    "))
         first = False
@@ -397,7 +398,9 @@ def _segment_text(seg: Segment, ranges: dict[Range, str]) -> str:
     else:
         conflicts = "[]"
     if seg.set_aside:
-        aside = ",\n".join([f"{pad}  {_string(k)}: {_string(v)}" for k, v in sorted(seg.set_aside)])
+        aside = ",\n".join(
+            [f"{pad}  {_string(k)}: {_string(v)}" for k, v in sorted(dict(seg.set_aside).items())]
+        )
         aside = f"{{\n{aside}\n{pad}}}"
     else:
         aside = "{}"
@@ -419,8 +422,9 @@ def _segment_text(seg: Segment, ranges: dict[Range, str]) -> str:
 
 def _dump(value: Any, pad: str) -> str:
     """``json.dumps(value, sort_keys=True, indent=2, ensure_ascii=False)``, indented by
-    ``pad``: the same text, about twice as fast for a report's plain data (with an indent,
-    the json module encodes in Python, one generator step per token)."""
+    ``pad``, for a report's plain data (dicts with string keys, lists, strings, ints,
+    ``None``, booleans): the same text, about twice as fast (with an indent, the json
+    module encodes in Python, one generator step per token)."""
     kind = type(value)
     if kind is str:
         return _string(value)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import random
+from fractions import Fraction
 
 from attrs import evolve as attrs_evolve
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import claimrec
-from claimrec import Claim, ClaimSet, Quantity, Range, Span
+from claimrec import Claim, ClaimSet, Quantity, Range, Source, Span
 from claimrec._sweep import sweep
 from claimrec.reconcile import _Item
 from claimrec.strategies import claim_sets, ranges, spans
@@ -165,14 +166,65 @@ def test_ranges_joined_from_normal_ends_equal_the_checked_ones(rs):
 
 def _both_paths(cs: ClaimSet, policy: str, day: dt.date | None):
     """The segments of the lean path for an unlinked quantity, and those of the general one."""
-    from claimrec.policies import Weights
     from claimrec.reconcile import _Component, _setup
 
     chosen, weights, _ = _setup(cs, None, policy, None)
     lean = _Component(cs, ["q"], list(cs.claims), [], chosen, weights)._run_alone(day)
     general = _Component(cs, ["q"], list(cs.claims), [], chosen, weights)._run_linked(day)["q"]
-    assert isinstance(weights, Weights)
     return lean, general
+
+
+def _ends(seg):
+    return [None if b is None else b.to_json() for b in (seg.lower, seg.upper)]
+
+
+_DAYS = [dt.date(2024, 1, 1) + dt.timedelta(days=k) for k in (0, 1, 3, 7, 20)]
+_PHRASES = {
+    "count": ["about 8,000", "more than 3,000", "between 3 and 7", "a few", "up to 9"],
+    "amount": ["about 2.5", "at least 12", "fewer than 40", "about 1/3", "nearly 3"],
+    "proportion": ["up to 50 percent", "over half", "about a third", "at most 45%"],
+}
+_POOL = {
+    "count": [0, 1, 3, 7, 8, 7500, 8500],
+    "amount": [Fraction(-3, 2), 0, Fraction(1, 3), 2, 12, 40],
+    "proportion": [0, Fraction(1, 3), Fraction(1, 2), 1],
+}
+
+
+@st.composite
+def rich_single_quantity_sets(draw):
+    """One quantity's claims with sources (one speaking for another), phrases read with
+    plausible values, units, open ends, few distinct values (so many equal ends) and
+    periods from a few days or unbounded."""
+    kind = draw(st.sampled_from(["count", "amount", "proportion"]))
+    unit = draw(st.sampled_from([None, "km"])) if kind == "amount" else None
+    q = Quantity("q", kind, unit, cumulative=kind != "proportion" and draw(st.booleans()))
+    grades = st.sampled_from("ABCDEF")
+    sources = [
+        Source("s1", "One", grade=draw(grades)),
+        Source("s2", "Two", grade=draw(grades)),
+        Source("s3", "Three", grade=draw(grades), speaks_for="s1"),
+    ]
+    claims = []
+    for i in range(draw(st.integers(1, 9))):
+        # Each end is one of a few days, or open.
+        first = draw(st.integers(0, len(_DAYS) - 2))
+        last = draw(st.integers(first + 1, len(_DAYS) - 1))
+        start = None if draw(st.integers(0, 3)) == 0 else _DAYS[first]
+        end = None if draw(st.integers(0, 3)) == 0 else _DAYS[last]
+        fields = {"period": Span(start, end), "source": draw(st.sampled_from(["s1", "s2", "s3"])),
+                      "credibility": draw(st.integers(1, 6))}
+        if (kind != "amount" or unit is None) and draw(st.booleans()):
+            claims.append(Claim.from_phrase(f"c{i}", "q", draw(st.sampled_from(_PHRASES[kind])),
+                                            kind=kind, **fields))
+            continue
+        lo, hi = sorted(draw(st.lists(st.sampled_from(_POOL[kind]), min_size=2, max_size=2)))
+        value = Range(kind, draw(st.sampled_from([lo, None])), draw(st.sampled_from([hi, None])),
+                      draw(st.booleans()), draw(st.booleans()), unit)
+        if value.is_empty:
+            value = Range(kind, lo, hi, True, True, unit)
+        claims.append(Claim(f"c{i}", "q", value, **fields))
+    return ClaimSet([q], sources, claims)
 
 
 @LAWS
@@ -181,10 +233,16 @@ def _both_paths(cs: ClaimSet, policy: str, day: dt.date | None):
 def test_the_lean_path_of_an_unlinked_quantity_says_what_the_general_path_says(cs, policy, day):
     lean, general = _both_paths(cs, policy, day)
     assert [s.to_json() for s in lean] == [s.to_json() for s in general]
-    def ends(seg):
-        return [None if b is None else b.to_json() for b in (seg.lower, seg.upper)]
+    assert [_ends(s) for s in lean] == [_ends(s) for s in general]
 
-    assert [ends(s) for s in lean] == [ends(s) for s in general]
+
+@LAWS
+@given(rich_single_quantity_sets(), POLICIES, st.none() | st.sampled_from(
+    [dt.date(2023, 12, 1), *_DAYS, dt.date(2024, 3, 1)]))
+def test_the_lean_path_agrees_on_phrases_sources_units_and_shared_ends(cs, policy, day):
+    lean, general = _both_paths(cs, policy, day)
+    assert [s.to_json() for s in lean] == [s.to_json() for s in general]
+    assert [_ends(s) for s in lean] == [_ends(s) for s in general]
 
 
 def test_the_lean_path_matches_the_general_path_on_the_seed_quantities_alone():
@@ -217,3 +275,14 @@ def test_the_json_writer_agrees_with_the_json_module_on_awkward_values():
 
     value = {"z": [], "a": {}, "é\n\"q\"": [1, -2, None, True, False, 0.5, "\u2028", {"k": [[]]}]}
     assert _dump(value, "") == json.dumps(value, sort_keys=True, indent=2, ensure_ascii=False)
+
+
+def test_the_sweep_leaves_the_pairs_out_when_not_asked_for_them():
+    from claimrec._sweep import lower_key, maximal_overlaps, upper_key
+
+    # Spans one after another: every pair is disjoint, so asking for the pairs would
+    # cost n^2 / 2; the maximal sets alone are the n spans.
+    spans = [(lower_key(2 * i, True), upper_key(2 * i, True)) for i in range(2000)]
+    found, pairs = sweep(spans, pairs=False)
+    assert pairs == []
+    assert found == [[i] for i in range(2000)] == maximal_overlaps(spans)
