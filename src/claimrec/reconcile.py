@@ -292,6 +292,7 @@ class _Component:
         self._items: dict[tuple[str, str], _Item] = {}
         self._members: dict[str, Member] = {}
         self._options: dict[tuple[int, ...], Option] = {}
+        self._options_by_claims: dict[tuple[object, ...], Option] = {}
         self._choices: dict[tuple[int, ...], tuple[Choice, str]] = {}
         # Reason lines recur from slice to slice: each is made once.
         self._pair_lines: dict[tuple[int, int], str] = {}
@@ -560,11 +561,18 @@ class _Component:
             key = tuple([id(items[i]) for i in subset])
             option = self._options.get(key)
             if option is None:
-                members = tuple(self.member(items[i].claim) for i in subset)
+                # The same claims with the same region make the same option, whether a
+                # claim is met directly or carried over time: one object, so the
+                # decision below is found again.
                 lo = max((items[i] for i in subset), key=_lo_key)
                 hi = min((items[i] for i in subset), key=_hi_key)
-                region = self._joined(self.quantities[name], *lo.lo, *hi.hi)
-                option = self._options[key] = Option(members, region)
+                same = (tuple([items[i].id for i in subset]), lo.lo, hi.hi)
+                option = self._options_by_claims.get(same)
+                if option is None:
+                    members = tuple([self.member(items[i].claim) for i in subset])
+                    region = self._joined(self.quantities[name], *lo.lo, *hi.hi)
+                    option = self._options_by_claims[same] = Option(members, region)
+                self._options[key] = option
             options.append(option)
         key = tuple([id(o) for o in options])
         decided = self._choices.get(key)
