@@ -740,3 +740,37 @@ def test_a_quantity_that_is_a_share_of_itself_is_explained_in_as_many_lines_as_b
     assert len(text.splitlines()) < 5_000
     data = json.dumps([s.lower.to_json() for s in report["x"] if s.lower is not None])
     assert '"repeated": true' in data and len(data) < 2_000_000
+
+
+def _carried_back(x_claim: Claim) -> ClaimSet:
+    # x never decreases and never exceeds y; y is at most 100 in March.
+    return ClaimSet(
+        quantities=[Quantity("x", cumulative=True), Quantity("y")],
+        claims=[x_claim,
+                Claim("y_march", "y", Range.at_most(100), period=Span("2025-03-01", "2025-04-01"))],
+        constraints=[Constraint("c", "x", "<=", "y")],
+    )
+
+
+def test_a_derived_upper_bound_of_a_cumulative_quantity_holds_at_every_earlier_time():
+    cs = _carried_back(Claim("x_jan", "x", Range.at_least(10), period=Span("2025-01-01", "2025-02-01")))
+    report = claimrec.reconcile(cs)
+    before, jan, feb, march, after = report["x"]
+    assert (before.status, before.interval) == ("derived", Range.closed(0, 100))
+    assert jan.interval == feb.interval == march.interval == Range.closed(10, 100)
+    carried = ("upper bound 100: the bound derived for 2025-03-01 .. 2025-04-01, carried over "
+               "time since the quantity is cumulative")
+    assert carried in jan.reasons and carried in before.reasons
+    assert jan.upper is not None and jan.upper.via == "carried"
+    assert jan.upper.label == {"y_march"} and jan.upper.constraints() == {"c"}
+    assert march.reasons[-1] == "upper bound 100 because y <= 100 (y_march, [0, 100]) and x <= y (c)"
+    # After March nothing bounds x from above: only lower bounds are carried forward.
+    assert after.interval == Range.at_least(10)
+    assert claimrec.reconcile(cs, at="2025-01-15")["x"][0].interval == Range.closed(10, 100)
+
+
+def test_a_claim_that_exceeds_a_later_derived_upper_bound_is_in_conflict_there():
+    cs = _carried_back(Claim("x_jan", "x", Range.closed(150, 200), period=Span("2025-01-01", "2025-02-01")))
+    march = claimrec.reconcile(cs)["x"][3]
+    assert march.status == "conflict"
+    assert march.conflicts == (("c", "x_jan", "y_march"),)

@@ -387,14 +387,24 @@ class _Component:
         carrying = any(q.cumulative for q in self.quantities.values())
         carry: dict[str, Bound] = {}
         wanted = natural if day is None else self.slices(day)
+        # A derived bound of a cumulative quantity holds beyond its slice: a lower bound
+        # at every later time, an upper bound at every earlier time. The upper bounds
+        # come from one pass backward over the slices (which knows the lower bounds of a
+        # first pass forward); the pass forward that writes the segments then gets both.
+        ups: list[dict[str, Bound]] = [{} for _ in natural]
+        if carrying and len(natural) > 1:
+            ups = self._carried_back(natural)
         if carrying and day is not None:
-            # A derived bound of a cumulative quantity holds at every later time, so
-            # the day's answer needs the bounds derived before it.
-            for start, end in natural:
+            # The day's answer needs the bounds derived before it and after it.
+            for k, (start, end) in enumerate(natural):
                 if end is not None and end <= day:
-                    carry = self._solve(start, end, carry)[1]
-        for start, end in wanted:
-            segments, carry = self._solve(start, end, carry if carrying else {})
+                    carry = self._solve(start, end, carry, ups[k])[1]
+            k = next(k for k, (_, end) in enumerate(natural) if end is None or day < end)
+            ups = [ups[k]]
+        for k, (start, end) in enumerate(wanted):
+            segments, carry, _ = self._solve(
+                start, end, carry if carrying else {}, ups[k] if carrying else {}
+            )
             for seg in segments:
                 merged = per_quantity[seg.quantity]
                 if merged and merged[-1].end == seg.start and merged[-1].same_content(seg):
@@ -404,6 +414,28 @@ class _Component:
         for segments in per_quantity.values():
             _trim(segments)
         return per_quantity
+
+    def _carried_back(
+        self, slices: Sequence[tuple[dt.date | None, dt.date | None]]
+    ) -> list[dict[str, Bound]]:
+        """For each slice, the derived upper bounds carried back to it from later slices.
+
+        A first pass forward gathers the lower bounds each slice gets from earlier ones;
+        then a pass backward solves each slice with them and carries its derived upper
+        bounds to the slices before it.
+        """
+        lows: list[dict[str, Bound]] = []
+        carry: dict[str, Bound] = {}
+        for start, end in slices:
+            lows.append(carry)
+            carry = self._solve(start, end, carry, {})[1]
+        ups: list[dict[str, Bound]] = [{} for _ in slices]
+        carry_up: dict[str, Bound] = {}
+        for k in range(len(slices) - 1, -1, -1):
+            ups[k] = carry_up
+            start, end = slices[k]
+            carry_up = self._solve(start, end, lows[k], carry_up)[2]
+        return ups
 
     def _disputed(self, slices: Sequence[tuple[dt.date | None, dt.date | None]]) -> frozenset[str]:
         """Claims in conflict with another claim of their quantity in some segment."""
@@ -517,12 +549,19 @@ class _Component:
         self._by_slice = {bounds: table[k] for k, bounds in enumerate(slices)}
 
     def _solve(
-        self, start: dt.date | None, end: dt.date | None, carry: Mapping[str, Bound]
-    ) -> tuple[list[Segment], dict[str, Bound]]:
-        """The segments of one slice of time, and the lower bounds it carries forward."""
+        self,
+        start: dt.date | None,
+        end: dt.date | None,
+        carry: Mapping[str, Bound],
+        carry_up: Mapping[str, Bound],
+    ) -> tuple[list[Segment], dict[str, Bound], dict[str, Bound]]:
+        """The segments of one slice of time, given the derived lower bounds carried
+        forward to it and the upper bounds carried back to it; and the bounds it carries
+        on (lower bounds forward, upper bounds back)."""
         items, shares = self._contributions(start, end)
         state = _SliceState(self.names)
         state.carry_in = dict(carry)
+        state.carry_up = dict(carry_up)
         # 1. each quantity on its own
         for name in self.names:
             self._settle_quantity(name, items[name], state)
@@ -539,11 +578,16 @@ class _Component:
             for name in self.names
         ]
         carry_out = {}
+        carry_back = {}
         for name, quantity in self.quantities.items():
-            lower = outcome_domains[name][0]
-            if quantity.cumulative and lower.premises and name not in state.no_interval:
+            if not quantity.cumulative or name in state.no_interval:
+                continue
+            lower, upper = outcome_domains[name]
+            if lower.premises:
                 carry_out[name] = _carried(lower, start, end)
-        return segments, carry_out
+            if upper.premises:
+                carry_back[name] = _carried(upper, start, end)
+        return segments, carry_out, carry_back
 
     def _settle(self, name: str, items: list[_Item]) -> _Settled | None:
         """One quantity's claims in one slice: ``None`` when they hold together, else
@@ -802,19 +846,20 @@ class _Component:
         hull = state.envelope_policy if hull is None else hull
         domains = {name: list(bounds) for name, bounds in self._initial.items()}
         excluded = state.dropped | {i for aside in state.set_aside.values() for i in aside}
-        for name, bound in state.carry_in.items():
-            if bound.label & excluded:
-                continue
-            if subset is not None and not (bound.label | bound.constraints()) <= subset:
-                continue
-            domains[name][0] = bound
+        for slot, carried in ((0, state.carry_in), (1, state.carry_up)):
+            for name, bound in carried.items():
+                if bound.label & excluded:
+                    continue
+                if subset is not None and not (bound.label | bound.constraints()) <= subset:
+                    continue
+                domains[name][slot] = bound
         for name in self.names:
             accepted = list(items[name])
             if not accepted:
                 continue
-            stated, domains[name][1] = self._bounds_of(name, accepted, name in hull)
-            if stated.tighter_than(domains[name][0]) or domains[name][0].via == "kind":
-                domains[name][0] = stated
+            for slot, stated in enumerate(self._bounds_of(name, accepted, name in hull)):
+                if stated.tighter_than(domains[name][slot]) or domains[name][slot].via == "kind":
+                    domains[name][slot] = stated
         return domains
 
     def _bounds_of(self, name: str, accepted: list[_Item], hull: bool) -> tuple[Bound, Bound]:
@@ -887,7 +932,7 @@ class _Component:
             shares = [c for c in state.accepted_shares if c.id not in state.dropped]
             domains = self._domains(accepted, state)
             relations = self._relations(shares, all_constraints)
-            if not relations and not state.carry_in:
+            if not relations and not state.carry_in and not state.carry_up:
                 return domains
             # Even with no relation here, a bound carried from an earlier time can
             # contradict this slice's claims; propagate checks the domains first.
@@ -1162,4 +1207,5 @@ class _SliceState:
         self.envelope_policy: set[str] = set()
         self.capped = False
         self.carry_in: dict[str, Bound] = {}
+        self.carry_up: dict[str, Bound] = {}
         self.envelope_claims: set[str] = set()

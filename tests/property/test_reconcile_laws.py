@@ -286,3 +286,20 @@ def test_the_sweep_leaves_the_pairs_out_when_not_asked_for_them():
     found, pairs = sweep(spans, pairs=False)
     assert pairs == []
     assert found == [[i] for i in range(2000)] == maximal_overlaps(spans)
+
+
+@LAWS
+@given(claim_sets(), st.dates(dt.date(2000, 1, 1), dt.date(2031, 12, 31)),
+       st.sampled_from(["strict", "most_reliable", "envelope"]))
+def test_the_answer_for_one_day_is_the_segment_of_the_whole_report_on_that_day(cs, day, policy):
+    # Bounds carried over time (forward and back) reach a single day as they reach the
+    # segment that holds it.
+    full = claimrec.reconcile(cs, policy=policy)
+    one = claimrec.reconcile(cs, policy=policy, at=day)
+    for name in cs.quantities_by_name:
+        seg = one[name][0]
+        covering = [s for s in full[name] if Span(s.start, s.end).contains(day)]
+        if not covering:
+            assert seg.status == "unknown", (name, seg)
+            continue
+        assert (covering[0].status, covering[0].interval) == (seg.status, seg.interval)
