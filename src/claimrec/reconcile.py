@@ -379,56 +379,63 @@ class _Component:
         return self._run_linked(day)
 
     def _run_linked(self, day: dt.date | None) -> dict[str, list[Segment]]:
-        """The segments of linked quantities: each slice settled, then propagated."""
-        per_quantity: dict[str, list[Segment]] = {n: [] for n in self.names}
+        """The segments of linked quantities: each slice settled, then propagated.
+
+        A derived bound of a cumulative quantity holds beyond its slice: a lower bound at
+        every later time, an upper bound at every earlier time. A pass forward over the
+        slices carries the lower bounds; when it derives an upper bound of a cumulative
+        quantity, a pass backward (knowing the lower bounds of the first) carries those
+        to earlier slices, and a second pass forward solves the slices with both.
+        """
         natural = self.slices(None)
         self._index_slices(natural)
         self.disputed_anywhere = self._disputed(natural)
-        carrying = any(q.cumulative for q in self.quantities.values())
-        carry: dict[str, Bound] = {}
-        wanted = natural if day is None else self.slices(day)
-        # A derived bound of a cumulative quantity holds beyond its slice: a lower bound
-        # at every later time, an upper bound at every earlier time. The upper bounds
-        # come from one pass backward over the slices (which knows the lower bounds of a
-        # first pass forward); the pass forward that writes the segments then gets both.
-        ups: list[dict[str, Bound]] = [{} for _ in natural]
-        if carrying and len(natural) > 1:
-            ups = self._carried_back(natural)
-        if carrying and day is not None:
-            # The day's answer needs the bounds derived before it and after it.
-            for k, (start, end) in enumerate(natural):
-                if end is not None and end <= day:
-                    carry = self._solve(start, end, carry, ups[k])[1]
-            k = next(k for k, (_, end) in enumerate(natural) if end is None or day < end)
-            ups = [ups[k]]
-        for k, (start, end) in enumerate(wanted):
-            segments, carry, _ = self._solve(
-                start, end, carry if carrying else {}, ups[k] if carrying else {}
-            )
-            for seg in segments:
-                merged = per_quantity[seg.quantity]
-                if merged and merged[-1].end == seg.start and merged[-1].same_content(seg):
-                    merged[-1] = attrs.evolve(merged[-1], end=seg.end)
-                else:
-                    merged.append(seg)
-        for segments in per_quantity.values():
-            _trim(segments)
-        return per_quantity
+        none: list[dict[str, Bound]] = [{} for _ in natural]
+        if not any(q.cumulative for q in self.quantities.values()):
+            slices = natural if day is None else self.slices(day)
+            return _merged(self.names, [self._solve(a, b, {}, {})[0] for a, b in slices])
+        if day is None:
+            segments, lows, derived_up = self._forward(natural, none, len(natural))
+            if derived_up and len(natural) > 1:
+                segments = self._forward(natural, self._backward(natural, lows), len(natural))[0]
+            return _merged(self.names, segments)
+        # The day's answer needs the bounds derived before it and after it.
+        k = next(k for k, (_, end) in enumerate(natural) if end is None or day < end)
+        _, lows, derived_up = self._forward(natural, none, len(natural))
+        ups = self._backward(natural, lows) if derived_up and len(natural) > 1 else none
+        carry = self._forward(natural, ups, k + 1)[1][k]
+        start, end = self.slices(day)[0]
+        return _merged(self.names, [self._solve(start, end, carry, ups[k])[0]])
 
-    def _carried_back(
-        self, slices: Sequence[tuple[dt.date | None, dt.date | None]]
-    ) -> list[dict[str, Bound]]:
-        """For each slice, the derived upper bounds carried back to it from later slices.
-
-        A first pass forward gathers the lower bounds each slice gets from earlier ones;
-        then a pass backward solves each slice with them and carries its derived upper
-        bounds to the slices before it.
-        """
+    def _forward(
+        self,
+        slices: Sequence[tuple[dt.date | None, dt.date | None]],
+        ups: Sequence[Mapping[str, Bound]],
+        count: int,
+    ) -> tuple[list[list[Segment]], list[dict[str, Bound]], bool]:
+        """Solve the first ``count`` slices in time order, each with the lower bounds
+        carried from before it and its upper bounds ``ups``: their segments, the lower
+        bounds each slice got, and whether any slice derived an upper bound to carry back."""
+        segments: list[list[Segment]] = []
         lows: list[dict[str, Bound]] = []
         carry: dict[str, Bound] = {}
-        for start, end in slices:
+        derived_up = False
+        for k in range(count):
+            start, end = slices[k]
             lows.append(carry)
-            carry = self._solve(start, end, carry, {})[1]
+            found, carry, back = self._solve(start, end, carry, ups[k])
+            segments.append(found)
+            # With no upper bounds carried in, any carried out was derived here.
+            derived_up = derived_up or bool(back)
+        return segments, lows, derived_up
+
+    def _backward(
+        self,
+        slices: Sequence[tuple[dt.date | None, dt.date | None]],
+        lows: Sequence[Mapping[str, Bound]],
+    ) -> list[dict[str, Bound]]:
+        """For each slice, the upper bounds carried back to it from the slices after it,
+        each solved with the lower bounds ``lows`` of a pass forward."""
         ups: list[dict[str, Bound]] = [{} for _ in slices]
         carry_up: dict[str, Bound] = {}
         for k in range(len(slices) - 1, -1, -1):
@@ -1134,6 +1141,22 @@ def _lo_key(item: _Item) -> Any:
 
 def _hi_key(item: _Item) -> Any:
     return item.hi_key
+
+
+def _merged(names: Sequence[str], slices: Iterable[list[Segment]]) -> dict[str, list[Segment]]:
+    """Each quantity's segments over the slices in time order, neighbours that say the
+    same joined into one, with nothing-saying ends dropped."""
+    per_quantity: dict[str, list[Segment]] = {n: [] for n in names}
+    for segments in slices:
+        for seg in segments:
+            merged = per_quantity[seg.quantity]
+            if merged and merged[-1].end == seg.start and merged[-1].same_content(seg):
+                merged[-1] = attrs.evolve(merged[-1], end=seg.end)
+            else:
+                merged.append(seg)
+    for merged in per_quantity.values():
+        _trim(merged)
+    return per_quantity
 
 
 def _trim(segments: list[Segment]) -> None:
