@@ -729,15 +729,8 @@ class _Component:
         else:
             start, end = self.slices(day)[0]
             wanted = [((start, end), self._contributions(start, end)[0][name])]
-        segments: list[Segment] = []
-        for (start, end), items in wanted:
-            seg = self._alone(name, start, end, items)
-            if segments and segments[-1].end == start and segments[-1].same_content(seg):
-                segments[-1] = attrs.evolve(segments[-1], end=end)
-            else:
-                segments.append(seg)
-        _trim(segments)
-        return segments
+        found = ([self._alone(name, start, end, items)] for (start, end), items in wanted)
+        return _merged(self.names, found)[name]
 
     def _index_alone(
         self, slices: Sequence[tuple[dt.date | None, dt.date | None]]
