@@ -6,6 +6,7 @@ from fractions import Fraction
 
 import pytest
 
+from claimrec._readings_words import _place, _step
 from claimrec.errors import ParseError, ValidationError
 from claimrec.ranges import FractionOf, Range
 from claimrec.readings import (
@@ -15,8 +16,6 @@ from claimrec.readings import (
     Lexicon,
     Reading,
     WordRule,
-    _place,
-    _step,
     parse_range,
     read_range,
 )
