@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from claimrec import dates
+from claimrec import _dates_relative, _dates_words, dates
 from claimrec.dates import SpanReading, parse_span, read_span
 from claimrec.errors import ParseError, ValidationError
 from claimrec.spans import Span
@@ -468,10 +468,10 @@ def test_every_word_the_rules_use_is_known() -> None:
         if isinstance(value, re.Pattern):
             source = re.sub(r"\[[^\]]*\]|\(\?P<\w+>|\\d", "", value.pattern)
             words |= set(re.findall(r"[a-z]{2,}", source))
-    for phrase in dates._FIXED:
+    for phrase in _dates_relative._FIXED:
         words |= set(phrase.split())
     suffixes = {"st", "nd", "rd", "th"}
-    assert sorted(words - suffixes - dates._VOCABULARY) == []
+    assert sorted(words - suffixes - _dates_words._VOCABULARY) == []
 
 
 # Rarer forms the conformance corpus also holds; here so that every rule is tested even
