@@ -35,6 +35,7 @@ def generate(n_claims: int, seed: int, agreeing: bool = False) -> dict:
         truth = 1000 + 37 * q
         centre = truth if rng.random() < 0.8 else truth * rng.choice([2, 3]) // 1
         if agreeing:
+            # After the draw above, so the claims are otherwise the same as without it.
             centre = truth
         half = rng.choice([0, 10, 50, 100])
         start = base + dt.timedelta(days=rng.randrange(0, 300))

@@ -245,7 +245,7 @@ def _plausible_reason(interval: Range, items: Sequence[_Item]) -> str | None:
     readings = [
         (it.claim, it.claim.reading.plausible)
         for it in items
-        if not it.carried
+        if it.plausible
         and it.claim.reading is not None
         and it.claim.reading.plausible is not None
         and it.claim.reading.plausible.kind == interval.kind
@@ -328,25 +328,23 @@ class _Component:
         return found
 
     def _range(
-        self, quantity: Quantity, lo: Any, lo_closed: bool, hi: Any, hi_closed: bool
+        self,
+        quantity: Quantity,
+        lo: Any,
+        lo_closed: bool,
+        hi: Any,
+        hi_closed: bool,
+        *,
+        normal: bool = False,
     ) -> Range:
+        """The range of ``quantity`` with these ends, made once. With ``normal`` the ends
+        are taken from claims of the quantity (or its kind's own bounds) and make a
+        non-empty range: they are in normal form already and are not checked again."""
         key = (quantity.name, lo, lo_closed, hi, hi_closed)
         found = self._ranges.get(key)
         if found is None:
-            found = self._ranges[key] = Range(
-                quantity.kind, lo, hi, lo_closed, hi_closed, quantity.unit
-            )
-        return found
-
-    def _joined(
-        self, quantity: Quantity, lo: Any, lo_closed: bool, hi: Any, hi_closed: bool
-    ) -> Range:
-        """Like :meth:`_range`, for ends taken from claims of the quantity (or its kind's
-        own bounds) that make a non-empty range: they are in normal form already."""
-        key = (quantity.name, lo, lo_closed, hi, hi_closed)
-        found = self._ranges.get(key)
-        if found is None:
-            found = self._ranges[key] = Range._from_normal_ends(
+            make = Range._from_normal_ends if normal else Range
+            found = self._ranges[key] = make(
                 quantity.kind, lo, hi, lo_closed, hi_closed, quantity.unit
             )
         return found
@@ -621,7 +619,7 @@ class _Component:
                 option = self._options_by_claims.get(same)
                 if option is None:
                     members = tuple([self.member(items[i].claim) for i in subset])
-                    region = self._joined(self.quantities[name], *lo.lo, *hi.hi)
+                    region = self._range(self.quantities[name], *lo.lo, *hi.hi, normal=True)
                     option = self._options_by_claims[same] = Option(members, region)
                 self._options[key] = option
             options.append(option)
@@ -680,7 +678,7 @@ class _Component:
             if line is None:
                 line = self._pair_lines[key] = f"conflict: {a.text} and {b.text} share no value"
             lines.append(line)
-        for ident in sorted({items[k].claim.id for pair in pairs for k in pair}):
+        for ident in sorted({items[k].id for pair in pairs for k in pair}):
             line = self._weight_lines.get(ident)
             if line is None:
                 _, text = self.weight(self.claimset.claims_by_id[ident])
@@ -697,7 +695,7 @@ class _Component:
         settled = self._settle(name, items)
         if settled is None:
             state.accepted[name] = list(items)
-            state.supporting[name].update(it.claim.id for it in items)
+            state.supporting[name].update(it.id for it in items)
             return
         state.disputed.update(i for pair in settled.conflicts for i in pair)
         state.conflicts[name].update(settled.conflicts)
@@ -705,12 +703,12 @@ class _Component:
         state.options[name] = (settled.subsets, settled.options)
         if settled.choice.envelope:
             state.envelope_policy.add(name)
-            state.envelope_claims.update(it.claim.id for it in items)
+            state.envelope_claims.update(it.id for it in items)
         elif settled.choice.index is None:
             state.no_interval.add(name)
         if settled.accepted:
             state.accepted[name] = settled.accepted
-            state.supporting[name].update(it.claim.id for it in settled.accepted)
+            state.supporting[name].update(it.id for it in settled.accepted)
         for ident, why in settled.set_aside.items():
             state.set_aside[name].setdefault(ident, why)
 
@@ -778,7 +776,7 @@ class _Component:
                 low = it
             if hi_key > high.hi_key:
                 high = it
-        envelope = self._joined(quantity, *low.lo, *high.hi)
+        envelope = self._range(quantity, *low.lo, *high.hi, normal=True)
         initial = self._initial[name]
         settled = None
         if lo_max <= hi_min:
@@ -797,7 +795,9 @@ class _Component:
             lower, upper = self._bounds_of(name, accepted, hull=settled.choice.envelope)
         interval = None
         if accepted:
-            interval = self._joined(quantity, lower.value, lower.closed, upper.value, upper.closed)
+            interval = self._range(
+                quantity, lower.value, lower.closed, upper.value, upper.closed, normal=True
+            )
             if lower.via != "kind":
                 lines.append(self._sentence(lower))
             if upper.via != "kind":
@@ -869,8 +869,8 @@ class _Component:
         if not accepted:
             return initial[0], initial[1]
         if hull:
-            lows = [min(accepted, key=lambda it: (it.lo_key, it.claim.id))]
-            highs = [max(accepted, key=lambda it: (it.hi_key, it.claim.id))]
+            lows = [min(accepted, key=lambda it: (it.lo_key, it.id))]
+            highs = [max(accepted, key=lambda it: (it.hi_key, it.id))]
         else:
             lo_key = max(it.lo_key for it in accepted)
             hi_key = min(it.hi_key for it in accepted)
@@ -926,7 +926,7 @@ class _Component:
         all_constraints = [k.id for k in self.constraints]
         while True:
             accepted = {
-                n: [it for it in state.accepted.get(n, []) if it.claim.id not in state.dropped]
+                n: [it for it in state.accepted.get(n, []) if it.id not in state.dropped]
                 for n in self.names
             }
             shares = [c for c in state.accepted_shares if c.id not in state.dropped]
@@ -954,7 +954,7 @@ class _Component:
         shares: list[Claim],
         state: _SliceState,
     ) -> bool:
-        items = {n: [it for it in accepted[n] if it.claim.id in subset] for n in self.names}
+        items = {n: [it for it in accepted[n] if it.id in subset] for n in self.names}
         domains = self._domains(items, state, subset)
         relations = self._relations(
             [c for c in shares if c.id in subset],
@@ -1012,11 +1012,11 @@ class _Component:
         shares = [c for c in state.accepted_shares if c.id not in state.dropped]
         relations = self._relations(shares, [k.id for k in self.constraints])
         kept = {
-            n: [it for it in state.accepted.get(n, []) if it.claim.id not in state.dropped]
+            n: [it for it in state.accepted.get(n, []) if it.id not in state.dropped]
             for n in self.names
         }
         for name, (subsets, options) in sorted(state.options.items()):
-            chosen = {it.claim.id for it in state.accepted.get(name, [])}
+            chosen = {it.id for it in state.accepted.get(name, [])}
             for subset, option in zip(subsets, options, strict=True):
                 ids = option.ids
                 if set(ids) == chosen:
@@ -1056,7 +1056,7 @@ class _Component:
         if items:
             lo = min(items, key=lambda it: it.lo_key)
             hi = max(items, key=lambda it: it.hi_key)
-            envelope = self._joined(quantity, *lo.lo, *hi.hi)
+            envelope = self._range(quantity, *lo.lo, *hi.hi, normal=True)
         has_bounds = lower.via != "kind" or upper.via != "kind"
         status: Status
         if state.conflicts[name]:
@@ -1094,7 +1094,7 @@ class _Component:
                     reasons.append(plausible)
         setters = {c for b in (lower, upper) for c in b.claims}
         for it in items:
-            if it.carried and it.claim.id in state.supporting[name] and it.claim.id not in setters:
+            if it.carried and it.id in state.supporting[name] and it.id not in setters:
                 reasons.append(it.carried_text(name))
         for claim in shares:
             if claim.id in state.supporting[name]:
