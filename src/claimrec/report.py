@@ -361,6 +361,11 @@ def write_json(
     return conflict
 
 
+# In a quantity's JSON text (before write_json indents it into the report), a segment
+# sits in the "segments" list and its keys three levels in: six spaces.
+_SEGMENT_PAD: Final = "      "
+
+
 def _quantity_text(q: QuantityReport, ranges: dict[Range, str]) -> str:
     """``_dump(_quantity_json(q), "")``, written straight from the segments (a property
     test checks they agree). ``ranges`` keeps the text of each range met so far."""
@@ -385,13 +390,13 @@ def _range_text(value: Range | None, ranges: dict[Range, str]) -> str:
         return "null"
     found = ranges.get(value)
     if found is None:
-        found = ranges[value] = _dump(value.to_json(), "      ")
+        found = ranges[value] = _dump(value.to_json(), _SEGMENT_PAD)
     return found
 
 
 def _segment_text(seg: Segment, ranges: dict[Range, str]) -> str:
-    """One segment's JSON object, as the seventh level of indentation writes it."""
-    pad = "      "
+    """One segment's JSON object, indented as it sits in its quantity's JSON text."""
+    pad = _SEGMENT_PAD
     if seg.conflicts:
         conflicts = ",\n".join([pad + "  " + _strings(c, pad + "  ") for c in seg.conflicts])
         conflicts = f"[\n{conflicts}\n{pad}]"
