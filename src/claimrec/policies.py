@@ -63,9 +63,6 @@ EVIDENCE_WEIGHTS: Final[Mapping[str, Fraction]] = {
 """Default weight of each evidence kind: not seeing something weighs half of seeing it."""
 
 
-_ZERO: Final = Fraction(0)
-
-
 def _weight_table(value: Mapping[Any, object]) -> dict[Any, Fraction]:
     table = {k: Fraction(exact(v, f"weight of {k!r}")) for k, v in value.items()}
     for k, v in table.items():
@@ -171,24 +168,28 @@ class Option:
     text: str = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        best: dict[str, Fraction] = {}
+        # Each origin counts at its strongest claim, and never below nothing. Weights
+        # are compared and summed as plain int numerators and denominators: Fraction
+        # arithmetic would reduce at every step.
+        best: dict[str, tuple[int, int]] = {}
         for m in self.members:
-            # An origin counts at its strongest claim, and never below nothing.
-            weight = m.weight if m.weight > 0 else _ZERO
+            w = m.weight
+            n = w.numerator
+            d = w.denominator if n > 0 else 1
+            if n < 0:
+                n = 0
             known = best.get(m.origin)
-            if known is None or weight > known:
-                best[m.origin] = weight
-        # Sum over the least common denominator in plain ints, reduced once at the end
-        # (adding Fractions one by one reduces at every step; weights share few
-        # denominators, so the common one stays small).
+            if known is None or n * known[1] > known[0] * d:
+                best[m.origin] = (n, d)
+        # Sum over the least common denominator, reduced once at the end (weights
+        # share few denominators, so the common one stays small).
         numerator, denominator = 0, 1
-        for w in best.values():
-            d = w.denominator
+        for n, d in best.values():
             if denominator % d:
                 scale = d // math.gcd(denominator, d)
                 numerator *= scale
                 denominator *= scale
-            numerator += w.numerator * (denominator // d)
+            numerator += n * (denominator // d)
         ids = tuple(sorted([m.id for m in self.members]))
         origins = tuple(sorted(best))
         weight = Fraction(numerator, denominator)

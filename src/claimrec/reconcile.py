@@ -203,8 +203,9 @@ class _Item:
         self.carried = carried
         self.lo = (rng.lower, rng.lower_closed)
         self.hi = (rng.upper, rng.upper_closed)
-        self.lo_key = lower_key(rng.lower, rng.lower_closed)
-        self.hi_key = upper_key(rng.upper, rng.upper_closed)
+        # Sort keys of the ends; the component replaces them by their ranks.
+        self.lo_key: Any = lower_key(rng.lower, rng.lower_closed)
+        self.hi_key: Any = upper_key(rng.upper, rng.upper_closed)
         self._text: str | None = None
         self._carried_text: str | None = None
         reading = claim.reading
@@ -313,6 +314,11 @@ class _Component:
         self._bounds: dict[tuple[object, ...], Bound] = {}
         self._ranges: dict[tuple[object, ...], Range] = {}
         self._sentences: dict[Bound, str] = {}
+        # Whether any claim has a plausible (narrower) reading to tighten an estimate.
+        self._plausible = any(
+            c.reading is not None and c.reading.plausible is not None for c in self.claims
+        )
+        self._rank_items()
 
     def _note(self, claim: Claim) -> str:
         found = self._notes.get(claim.id)
@@ -451,6 +457,28 @@ class _Component:
                 for i, j in sweep([(it.lo_key, it.hi_key) for it in found])[1]:
                     disputed.update((found[i].claim.id, found[j].claim.id))
         return frozenset(disputed)
+
+    def _rank_items(self) -> None:
+        """Make every claim's contributions, and replace each end's sort key by its rank
+        among the ends of the quantity's contributions.
+
+        Contributions are compared only with others of their quantity, so the ranks
+        order them exactly as the keys do; and comparing ints is much cheaper than
+        comparing key tuples, which the sweeps of every segment do many times.
+        """
+        by_quantity: dict[str, list[_Item]] = {}
+        for claim in self.claims:
+            if isinstance(claim.value, FractionOf):
+                continue
+            found = by_quantity.setdefault(claim.quantity, [])
+            found.append(self._item(claim, "direct"))
+            found.extend(it for it in self._carried_items(claim) if it is not None)
+        for found in by_quantity.values():
+            keys = {it.lo_key for it in found} | {it.hi_key for it in found}
+            rank = {key: r for r, key in enumerate(sorted(keys))}
+            for it in found:
+                it.lo_key = rank[it.lo_key]
+                it.hi_key = rank[it.hi_key]
 
     # -- one segment -----------------------------------------------------------
 
@@ -637,24 +665,25 @@ class _Component:
             accepted = []
         else:
             accepted = [items[i] for i in subsets[choice.index]]
-        conflicts: set[tuple[str, ...]] = set()
-        rivals_of: dict[str, set[str]] = {}
-        for i, j in pairs:
-            one, other = items[i].id, items[j].id
-            conflicts.add((one, other) if one < other else (other, one))
-            rivals_of.setdefault(one, set()).add(other)
-            rivals_of.setdefault(other, set()).add(one)
+        # Items come in claim id order, one per claim, and the pairs sorted: so each
+        # pair's ids, the list of pairs and each claim's rivals come out sorted.
+        conflicts = [(items[i].id, items[j].id) for i, j in pairs]
         set_aside: dict[str, str] = {}
-        if not choice.envelope:
+        if not choice.envelope and len(accepted) < len(items):
+            rivals_of: dict[int, list[str]] = {}
+            for i, j in pairs:
+                rivals_of.setdefault(i, []).append(items[j].id)
+                rivals_of.setdefault(j, []).append(items[i].id)
             kept_ids = {it.id for it in accepted}
             by = _set_aside_by(self.policy, choice)
-            for it in items:
+            for k, it in enumerate(items):
                 if it.id not in kept_ids:
-                    set_aside[it.id] = self._rivals_text(rivals_of.get(it.id, set())) + by
+                    set_aside[it.id] = self._rivals_text(tuple(rivals_of.get(k, ()))) + by
         return _Settled(items, pairs, subsets, options, decided, accepted, set_aside, conflicts)
 
-    def _rivals_text(self, rivals: set[str]) -> str:
-        key = tuple(sorted(rivals))
+    def _rivals_text(self, rivals: tuple[str, ...]) -> str:
+        """``conflicts with a, b; `` for a claim's rivals (sorted ids), made once."""
+        key = rivals
         found = self._rival_texts.get(key)
         if found is None:
             # A claim that overlaps every other one is in every maximal consistent
@@ -678,11 +707,13 @@ class _Component:
             if line is None:
                 line = self._pair_lines[key] = f"conflict: {a.text} and {b.text} share no value"
             lines.append(line)
-        for ident in sorted({items[k].id for pair in pairs for k in pair}):
-            line = self._weight_lines.get(ident)
+        # Indices in order are ids in order (items come in claim id order).
+        for k in sorted({k for pair in pairs for k in pair}):
+            claim = items[k].claim
+            line = self._weight_lines.get(claim.id)
             if line is None:
-                _, text = self.weight(self.claimset.claims_by_id[ident])
-                line = self._weight_lines[ident] = f"weight of {ident}: {text}"
+                _, text = self.weight(claim)
+                line = self._weight_lines[claim.id] = f"weight of {claim.id}: {text}"
             lines.append(line)
         choice, listed = settled.decided
         lines.append(listed)
@@ -763,31 +794,37 @@ class _Component:
             return Segment(name, start, end, "unknown", None, None)
         quantity = self.quantities[name]
         # One pass for the envelope's ends (the first item at a tie, as min and max
-        # pick) and the intersection's keys.
+        # pick), the intersection's ends and the items that set them. Keys are ranks
+        # (:meth:`_rank_items`), ints from 0.
         low = high = items[0]
-        lo_max, hi_min = low.lo_key, low.hi_key
+        low_key, high_key = low.lo_key, low.hi_key
+        lo_max, hi_min = -1, len(self._items) * 2
+        lows: list[_Item] = []
+        highs: list[_Item] = []
         for it in items:
             lo_key, hi_key = it.lo_key, it.hi_key
             if lo_key > lo_max:
                 lo_max = lo_key
+                lows = [it]
+            elif lo_key == lo_max:
+                lows.append(it)
             if hi_key < hi_min:
                 hi_min = hi_key
-            if lo_key < low.lo_key:
-                low = it
-            if hi_key > high.hi_key:
-                high = it
+                highs = [it]
+            elif hi_key == hi_min:
+                highs.append(it)
+            if lo_key < low_key:
+                low, low_key = it, lo_key
+            if hi_key > high_key:
+                high, high_key = it, hi_key
         envelope = self._range(quantity, *low.lo, *high.hi, normal=True)
         initial = self._initial[name]
         settled = None
         if lo_max <= hi_min:
             accepted = items
             lines = []
-            lower = self._stated(
-                name, "lower", [it for it in items if it.lo_key == lo_max], initial[0]
-            )
-            upper = self._stated(
-                name, "upper", [it for it in items if it.hi_key == hi_min], initial[1]
-            )
+            lower = self._stated(name, "lower", lows, initial[0])
+            upper = self._stated(name, "upper", highs, initial[1])
         else:
             settled = self._conflict(name, items)
             accepted = settled.accepted
@@ -802,14 +839,15 @@ class _Component:
                 lines.append(self._sentence(lower))
             if upper.via != "kind":
                 lines.append(self._sentence(upper))
-            if settled is None and any(it.plausible for it in accepted):
+            if settled is None and self._plausible and any([it.plausible for it in accepted]):
                 plausible = _plausible_reason(interval, accepted)
                 if plausible is not None:
                     lines.append(plausible)
-        setters = (*lower.claims, *upper.claims)
-        lines.extend(
-            it.carried_text(name) for it in accepted if it.carried and it.id not in setters
-        )
+        if quantity.cumulative:
+            setters = (*lower.claims, *upper.claims)
+            lines += [
+                it.carried_text(name) for it in accepted if it.carried and it.id not in setters
+            ]
         kept = interval is not None
         # Items come in claim id order, so their ids are sorted already.
         return Segment(
@@ -820,8 +858,8 @@ class _Component:
             interval,
             envelope,
             tuple([it.id for it in accepted]),
-            () if settled is None else tuple(sorted(settled.set_aside.items())),
-            () if settled is None else tuple(sorted(settled.conflicts)),
+            () if settled is None else tuple(settled.set_aside.items()),
+            () if settled is None else tuple(settled.conflicts),
             tuple(lines),
             lower if kept and lower.via != "kind" else None,
             upper if kept and upper.via != "kind" else None,
@@ -891,12 +929,13 @@ class _Component:
             return cached
         # Setters come in claim id order, one item per claim.
         ids = tuple([it.id for it in setters])
-        carried = all(it.carried for it in setters)
         detail = ""
         if len(ids) == 1:
+            carried = setters[0].carried
             notes = self._note(setters[0].claim)
             detail = _reading_detail(setters[0].claim)
         else:
+            carried = all([it.carried for it in setters])
             notes = " and ".join([self._said(it.claim) for it in setters])
         bound = Bound.stated(
             name,
@@ -1171,7 +1210,7 @@ class _Settled:
     decided: tuple[Choice, str]
     accepted: list[_Item]
     set_aside: dict[str, str]
-    conflicts: set[tuple[str, ...]]
+    conflicts: list[tuple[str, str]]
 
     @property
     def choice(self) -> Choice:
