@@ -839,7 +839,7 @@ class _Component:
                 lines.append(self._sentence(lower))
             if upper.via != "kind":
                 lines.append(self._sentence(upper))
-            if settled is None and self._plausible and any([it.plausible for it in accepted]):
+            if settled is None and self._plausible and any(it.plausible for it in accepted):
                 plausible = _plausible_reason(interval, accepted)
                 if plausible is not None:
                     lines.append(plausible)
@@ -935,7 +935,7 @@ class _Component:
             notes = self._note(setters[0].claim)
             detail = _reading_detail(setters[0].claim)
         else:
-            carried = all([it.carried for it in setters])
+            carried = all(it.carried for it in setters)
             notes = " and ".join([self._said(it.claim) for it in setters])
         bound = Bound.stated(
             name,
