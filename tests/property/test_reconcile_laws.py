@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import claimrec
 from claimrec import Claim, ClaimSet, Quantity, Range, Source, Span
 from claimrec._sweep import sweep
-from claimrec.reconcile import _Item
+from claimrec._reconcile_items import _Item
 from claimrec.strategies import claim_sets, ranges, spans
 
 LAWS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -166,11 +166,13 @@ def test_ranges_joined_from_normal_ends_equal_the_checked_ones(rs):
 
 def _both_paths(cs: ClaimSet, policy: str, day: dt.date | None):
     """The segments of the lean path for an unlinked quantity, and those of the general one."""
-    from claimrec.reconcile import _Component, _setup
+    from claimrec._reconcile_alone import _Alone
+    from claimrec._reconcile_linked import _Linked
+    from claimrec.reconcile import _setup
 
     chosen, weights, _ = _setup(cs, None, policy, None)
-    lean = _Component(cs, ["q"], list(cs.claims), [], chosen, weights)._run_alone(day)
-    general = _Component(cs, ["q"], list(cs.claims), [], chosen, weights)._run_linked(day)["q"]
+    lean = _Alone(cs, ["q"], list(cs.claims), [], chosen, weights).run(day)["q"]
+    general = _Linked(cs, ["q"], list(cs.claims), [], chosen, weights).run(day)["q"]
     return lean, general
 
 
