@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 import claimrec
 from claimrec import Claim, ClaimSet, Quantity, Range, Source, Span
-from claimrec._sweep import sweep
 from claimrec._reconcile_items import _Item
+from claimrec._sweep import sweep
 from claimrec.strategies import claim_sets, ranges, spans
 
 LAWS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
