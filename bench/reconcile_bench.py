@@ -1,12 +1,17 @@
 """Time and peak memory of reconcile on generated claim sets, beside the time to load them.
 
     python bench/reconcile_bench.py [--sizes 10000 100000 1000000] [--seed 7] [--stream]
-                                    [--agreeing] [--policy NAME]
+                                    [--agreeing] [--policy NAME] [--floor]
 
 Each size runs in its own subprocess, so peak memory (ru_maxrss) is that size's own.
 About 10 claims per quantity, with varied periods; a fifth of the claims are off by a
 factor of 2 or 3, so many segments conflict (with ``--agreeing``, none is: every claim
 contains the truth, to measure the cost of conflicts).
+
+With ``--floor`` it also times the least any reconciler of this design must do: the
+same slices of time and the same contributions per slice, each slice's intersection
+ends and, where they cross, the sweep of its claims, and one bare segment per slice;
+but no ranges, bounds, options, policy decisions or reasons.
 """
 
 from __future__ import annotations
@@ -52,7 +57,31 @@ def generate(n_claims: int, seed: int, agreeing: bool = False) -> dict:
             "claims": claims, "constraints": []}
 
 
-def child(path: str, policy: str, stream: bool) -> None:
+def floor(cs) -> float:
+    """Seconds for the least work of reconciling ``cs`` (unlinked quantities only)."""
+    from claimrec._reconcile_alone import _Alone
+    from claimrec._sweep import sweep
+    from claimrec.policies import Strict, Weights
+    from claimrec.report import Segment
+
+    claims_of: dict = {}
+    for claim in cs.claims:
+        claims_of.setdefault(claim.quantity, []).append(claim)
+    t0 = time.perf_counter()
+    for name in sorted(cs.quantities_by_name):
+        part = _Alone(cs, [name], claims_of.get(name, []), [], Strict(), Weights())
+        slices = part.slices(None)
+        for (start, end), items in zip(slices, part._index(slices), strict=True):
+            if items:
+                lo = max(it.lo_key for it in items)
+                hi = min(it.hi_key for it in items)
+                if lo > hi:
+                    sweep([(it.lo_key, it.hi_key) for it in items])
+            Segment(name, start, end, "unknown", None, None)
+    return time.perf_counter() - t0
+
+
+def child(path: str, policy: str, stream: bool, with_floor: bool) -> None:
     import os
 
     import claimrec
@@ -81,7 +110,8 @@ def child(path: str, policy: str, stream: bool) -> None:
     t2 = time.perf_counter()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"load": t1 - t0, "reconcile": t2 - t1, "segments": segments,
-                      "rss_load_mb": rss_load / 1024, "rss_mb": rss / 1024}))
+                      "rss_load_mb": rss_load / 1024, "rss_mb": rss / 1024,
+                      "floor": floor(cs) if with_floor else None}))
 
 
 def main() -> None:
@@ -91,13 +121,15 @@ def main() -> None:
     parser.add_argument("--policy", default="most_reliable")
     parser.add_argument("--agreeing", action="store_true",
                         help="every claim contains the truth: no conflicts")
+    parser.add_argument("--floor", action="store_true",
+                        help="also time the least work of reconciling (see above)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--stream", action="store_true",
                         help="stream the JSON report (iter_reconcile + write_json) instead "
                              "of building the Report")
     args = parser.parse_args()
     if args.child:
-        child(args.child, args.policy, args.stream)
+        child(args.child, args.policy, args.stream, args.floor)
         return
     how = "streamed JSON report" if args.stream else "Report in memory"
     if args.agreeing:
@@ -105,20 +137,21 @@ def main() -> None:
     print(f"policy {args.policy}; ~10 claims per quantity; {how}; "
           f"Python {sys.version.split()[0]}")
     print(f"{'claims':>9} {'load s':>8} {'reconcile s':>12} {'ratio':>6} {'segments':>9} "
-          f"{'peak MB (load)':>15} {'peak MB':>8}")
+          f"{'peak MB (load)':>15} {'peak MB':>8}" + ("  floor s  floor/load" if args.floor else ""))
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
             path = Path(tmp) / f"claims-{n}.json"
             path.write_text(json.dumps(generate(n, args.seed, args.agreeing)))
             out = subprocess.run(
                 [sys.executable, __file__, "--child", str(path), "--policy", args.policy,
-                 *(["--stream"] if args.stream else [])],
+                 *(["--stream"] if args.stream else []), *(["--floor"] if args.floor else [])],
                 check=True, capture_output=True, text=True,
             ).stdout
             r = json.loads(out)
             print(f"{n:>9,} {r['load']:>8.2f} {r['reconcile']:>12.2f} "
                   f"{r['reconcile'] / r['load']:>6.2f} {r['segments']:>9,} "
-                  f"{r['rss_load_mb']:>15.0f} {r['rss_mb']:>8.0f}")
+                  f"{r['rss_load_mb']:>15.0f} {r['rss_mb']:>8.0f}"
+                  + (f" {r['floor']:>8.2f} {r['floor'] / r['load']:>11.2f}" if args.floor else ""))
 
 
 if __name__ == "__main__":
