@@ -6,12 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 import attrs
 
 from claimrec._reconcile_conflicts import _Conflicts
-from claimrec._reconcile_items import _Item, _note, _reading_detail
+from claimrec._reconcile_items import _Item, _note, _Ranges, _reading_detail
 from claimrec.claims import Claim, ClaimSet, Constraint, Quantity
 from claimrec.constraints import initial_domains, relations_of
 from claimrec.policies import Policy, Weights
@@ -44,6 +43,9 @@ class _Component:
         self.constraint_relations = {k.id: relations_of(k) for k in self.constraints}
         self.constraint_quantities = {k.id: k.quantities for k in self.constraints}
         self._items: dict[tuple[str, str], _Item] = {}
+        # Shared, and holding no reference back to the component: a cycle would keep
+        # every finished component alive until the cyclic collector ran.
+        self._range = _Ranges()
         self.sides = _Conflicts(claimset, policy, weights, self._range)
         self._initial = initial_domains(self.kinds)
         self._ends = {
@@ -57,7 +59,6 @@ class _Component:
         self._notes: dict[str, str] = {}
         self._saids: dict[str, str] = {}
         self._bounds: dict[tuple[object, ...], Bound] = {}
-        self._ranges: dict[tuple[object, ...], Range] = {}
         self._sentences: dict[Bound, str] = {}
         # Whether any claim has a plausible (narrower) reading to tighten an estimate.
         self._plausible = any(
@@ -76,28 +77,6 @@ class _Component:
         found = self._saids.get(claim.id)
         if found is None:
             found = self._saids[claim.id] = f"{claim.id} said {self._note(claim)}"
-        return found
-
-    def _range(
-        self,
-        quantity: Quantity,
-        lo: Any,
-        lo_closed: bool,
-        hi: Any,
-        hi_closed: bool,
-        *,
-        normal: bool = False,
-    ) -> Range:
-        """The range of ``quantity`` with these ends, made once. With ``normal`` the ends
-        are taken from claims of the quantity (or its kind's own bounds) and make a
-        non-empty range: they are in normal form already and are not checked again."""
-        key = (quantity.name, lo, lo_closed, hi, hi_closed)
-        found = self._ranges.get(key)
-        if found is None:
-            make = Range._from_normal_ends if normal else Range
-            found = self._ranges[key] = make(
-                quantity.kind, lo, hi, lo_closed, hi_closed, quantity.unit
-            )
         return found
 
     def _sentence(self, bound: Bound) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from claimrec._sweep import lower_key, upper_key
-from claimrec.claims import Claim
+from claimrec.claims import Claim, Quantity
 from claimrec.ranges import Range
 from claimrec.reasons import Bound
 
@@ -127,3 +127,32 @@ def _carried(bound: Bound, start: dt.date | None, end: dt.date | None) -> Bound:
         premises=(bound,),
         label=bound.label,
     )
+
+
+class _Ranges:
+    """Ranges made once: the same ends recur from segment to segment."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[object, ...], Range] = {}
+
+    def __call__(
+        self,
+        quantity: Quantity,
+        lo: Any,
+        lo_closed: bool,
+        hi: Any,
+        hi_closed: bool,
+        *,
+        normal: bool = False,
+    ) -> Range:
+        """The range of ``quantity`` with these ends. With ``normal`` the ends are taken
+        from claims of the quantity (or its kind's own bounds) and make a non-empty
+        range: they are in normal form already and are not checked again."""
+        key = (quantity.name, lo, lo_closed, hi, hi_closed)
+        found = self._made.get(key)
+        if found is None:
+            make = Range._from_normal_ends if normal else Range
+            found = self._made[key] = make(
+                quantity.kind, lo, hi, lo_closed, hi_closed, quantity.unit
+            )
+        return found
