@@ -11,7 +11,9 @@ contains the truth, to measure the cost of conflicts).
 With ``--floor`` it also times the least any reconciler of this design must do: the
 same slices of time and the same contributions per slice, each slice's intersection
 ends and, where they cross, the sweep of its claims, and one bare segment per slice;
-but no ranges, bounds, options, policy decisions or reasons.
+but no ranges, bounds, options, policy decisions or reasons. And the whole reconcile
+with the reason texts left out (the reconciler's text makers replaced by ones that
+return an empty string): what the answer costs without its sentences.
 """
 
 from __future__ import annotations
@@ -82,6 +84,25 @@ def floor(cs) -> float:
     return time.perf_counter() - t0
 
 
+def textless(cs, policy: str) -> float:
+    """Seconds to reconcile ``cs`` with every reason text made empty."""
+    import claimrec
+    from claimrec._reconcile_component import _Component
+    from claimrec._reconcile_conflicts import _Conflicts
+    from claimrec._reconcile_items import _Item
+
+    saved = _Conflicts.lines, _Component._sentence, _Item.carried_text
+    _Conflicts.lines = lambda self, settled: []
+    _Component._sentence = lambda self, bound: ""
+    _Item.carried_text = lambda self, quantity: ""
+    try:
+        t0 = time.perf_counter()
+        claimrec.reconcile(cs, policy=policy)
+        return time.perf_counter() - t0
+    finally:
+        _Conflicts.lines, _Component._sentence, _Item.carried_text = saved
+
+
 def child(path: str, policy: str, stream: bool, with_floor: bool, repeat: int) -> None:
     import os
 
@@ -106,7 +127,7 @@ def child(path: str, policy: str, stream: bool, with_floor: bool, repeat: int) -
 
     # The best of ``repeat`` runs of each step, so that a moment of noise on the
     # machine does not decide a ratio.
-    load = run = least = math.inf
+    load = run = least = bare = math.inf
     rss_load = 0
     for _ in range(repeat):
         cs = None
@@ -119,10 +140,12 @@ def child(path: str, policy: str, stream: bool, with_floor: bool, repeat: int) -
         run = min(run, time.perf_counter() - t1)
         if with_floor:
             least = min(least, floor(cs))
+            bare = min(bare, textless(cs, policy))
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"load": load, "reconcile": run, "segments": segments,
                       "rss_load_mb": rss_load / 1024, "rss_mb": rss / 1024,
-                      "floor": least if with_floor else None}))
+                      "floor": least if with_floor else None,
+                      "textless": bare if with_floor else None}))
 
 
 def main() -> None:
@@ -151,7 +174,7 @@ def main() -> None:
     print(f"policy {args.policy}; ~10 claims per quantity; {how}; "
           f"Python {sys.version.split()[0]}")
     print(f"{'claims':>9} {'load s':>8} {'reconcile s':>12} {'ratio':>6} {'segments':>9} "
-          f"{'peak MB (load)':>15} {'peak MB':>8}" + ("  floor s  floor/load" if args.floor else ""))
+          f"{'peak MB (load)':>15} {'peak MB':>8}" + ("  floor s  floor/load  no text s  no text/load" if args.floor else ""))
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
             path = Path(tmp) / f"claims-{n}.json"
@@ -166,7 +189,9 @@ def main() -> None:
             print(f"{n:>9,} {r['load']:>8.2f} {r['reconcile']:>12.2f} "
                   f"{r['reconcile'] / r['load']:>6.2f} {r['segments']:>9,} "
                   f"{r['rss_load_mb']:>15.0f} {r['rss_mb']:>8.0f}"
-                  + (f" {r['floor']:>8.2f} {r['floor'] / r['load']:>11.2f}" if args.floor else ""))
+                  + (f" {r['floor']:>8.2f} {r['floor'] / r['load']:>11.2f}"
+                     f" {r['textless']:>10.2f} {r['textless'] / r['load']:>13.2f}"
+                     if args.floor else ""))
 
 
 if __name__ == "__main__":
