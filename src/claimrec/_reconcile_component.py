@@ -49,8 +49,8 @@ class _Component:
         self.sides = _Conflicts(claimset, policy, weights, self._range)
         self._initial = initial_domains(self.kinds)
         self._ends = {
-            n: ((r.lower, r.lower_closed), (r.upper, r.upper_closed))
-            for n, r in ((n, q.unbounded()) for n, q in self.quantities.items())
+            n: ((lo.value, lo.closed), (hi.value, hi.closed))
+            for n, (lo, hi) in self._initial.items()
         }
         self._by_slice: dict[
             tuple[dt.date | None, dt.date | None],

@@ -130,10 +130,15 @@ class Weights:
         return value, text
 
 
-@functools.lru_cache(maxsize=4096)
 def _num(value: Fraction) -> str:
-    # Option weights are sums of a few weight products, so the same values recur.
-    return format_number(value.numerator if value.denominator == 1 else value)
+    return _ratio_text(value.numerator, value.denominator)
+
+
+@functools.lru_cache(maxsize=4096)
+def _ratio_text(numerator: int, denominator: int) -> str:
+    # Option weights are sums of a few weight products, so the same values recur; keyed
+    # by ints, as hashing a Fraction costs more than formatting it from the cache.
+    return format_number(numerator if denominator == 1 else Fraction(numerator, denominator))
 
 
 @attrs.frozen
@@ -192,9 +197,14 @@ class Option:
             numerator += n * (denominator // d)
         ids = tuple(sorted([m.id for m in self.members]))
         origins = tuple(sorted(best))
+        common = math.gcd(numerator, denominator)
+        numerator, denominator = numerator // common, denominator // common
         weight = Fraction(numerator, denominator)
         n = len(origins)
-        text = f"{{{', '.join(ids)}}} (weight {_num(weight)}, {n} origin{'' if n == 1 else 's'})"
+        text = (
+            f"{{{', '.join(ids)}}} (weight {_ratio_text(numerator, denominator)}, "
+            f"{n} origin{'' if n == 1 else 's'})"
+        )
         # Frozen: the derived fields are set once, here.
         object.__setattr__(self, "ids", ids)
         object.__setattr__(self, "origins", origins)
